@@ -1,0 +1,36 @@
+package rcbox
+
+import "reflect"
+
+// dropper is rc.Dropper, restated here so that the header need not import rc.
+type dropper interface{ Drop() }
+
+// runDestructor drops the value: first the cleanup given to NewWithCleanup,
+// if any, then the value's own Drop method, if it has one. The Drop method
+// runs even when the cleanup panics, as Rust still drops a value's fields
+// when its own Drop panics.
+func (b *Box[T]) runDestructor() {
+	if cleanup := b.cleanup; cleanup != nil {
+		b.cleanup = nil // once, even if something calls back in
+		defer callDrop(&b.value)
+		cleanup(b.value)
+		return
+	}
+	callDrop(&b.value)
+}
+
+// callDrop calls Drop on the value if its type has one. The pointer covers
+// both receivers of a struct type; the value itself is asked only when T is
+// a pointer or an interface, the only kinds whose Drop *T does not expose.
+// Asking any other T would box it, an allocation for nothing.
+func callDrop[T any](v *T) {
+	if d, ok := any(v).(dropper); ok {
+		d.Drop()
+		return
+	}
+	if k := reflect.TypeFor[T]().Kind(); k == reflect.Pointer || k == reflect.Interface {
+		if d, ok := any(*v).(dropper); ok {
+			d.Drop()
+		}
+	}
+}

@@ -1,0 +1,23 @@
+package rcbox
+
+// Spent records why a handle holds no allocation, so that using it anyway
+// can be refused with a message that says what happened.
+type Spent uint8
+
+// Why a handle is empty.
+const (
+	Never     Spent = iota // the zero handle: it never held anything
+	Dropped                // Drop was called on it
+	Moved                  // Move transferred its ownership to another handle
+	Unwrapped              // TryUnwrap or IntoInner took the value out through it
+)
+
+var spentProblems = [...]string{
+	Never:     "empty handle (the zero value owns nothing)",
+	Dropped:   "handle already dropped",
+	Moved:     "handle was moved out (use the handle Move returned)",
+	Unwrapped: "handle was consumed by TryUnwrap or IntoInner",
+}
+
+// Problem describes the misuse of a handle that is empty for this reason.
+func (s Spent) Problem() string { return spentProblems[s] }

@@ -1,0 +1,81 @@
+package rcbox
+
+import "github.com/rcbook/rcbook/invariants"
+
+// CheckStrong panics unless a strong handle may operate on b: the value must
+// be alive and the header consistent (I1, I2, I4, I5). Every Rc operation
+// calls it before touching the header, so a rejected operation changes no
+// count. With -tags rcrelease it compiles to nothing.
+func (b *Box[T]) CheckStrong(op invariants.Op) {
+	if invariants.Enabled && !invariants.StrongUsable(b.strong, b.weak, b.state) {
+		invariants.RefuseStrong(op, b.strong, b.weak, b.state)
+	}
+}
+
+// IncStrong adds a strong handle. The increment is checked in every build,
+// as in Rust's std: a wrapped count would free a value still in use (I1).
+// The caller has checked the header (CheckStrong or CheckWeak).
+func (b *Box[T]) IncStrong(op invariants.Op) {
+	if b.strong == invariants.MaxCount {
+		invariants.Overflow(op, "strong")
+	}
+	b.strong++
+}
+
+// DecStrong removes a strong handle. The caller has checked the header with
+// CheckStrong. The common case, another strong handle remains, is a
+// decrement and a compare; the last handle takes the outlined dropSlow.
+func (b *Box[T]) DecStrong(op invariants.Op) {
+	b.strong--
+	if b.strong == 0 {
+		b.dropSlow(op)
+	}
+}
+
+// dropSlow runs when the last strong handle has gone, in the order the
+// rules require:
+//
+//  1. strong is already 0, so from here on Upgrade fails, also from inside
+//     the value's own destructor (I7);
+//  2. the value is dropped, exactly once (I2);
+//  3. the implicit weak is released, freeing the allocation if no Weak
+//     remains (I4, I5).
+//
+// Step 3 is deferred so that it happens even when the destructor panics: the
+// allocation is still accounted for and the panic propagates. Doing step 3
+// before step 2 is a real bug, not a style choice: a destructor that drops a
+// Weak stored inside the value would bring weak to 0 and free the allocation
+// while that destructor is still running.
+func (b *Box[T]) dropSlow(op invariants.Op) {
+	b.state = invariants.Dropping
+	defer b.releaseImplicitWeak(op)
+	b.runDestructor()
+}
+
+// releaseImplicitWeak ends the value's life in the header and gives back the
+// weak unit the strong handles owned together (I4). The caller has already
+// brought strong to 0 and dropped or moved out the value.
+func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
+	var zero T
+	b.value = zero // let the garbage collector have whatever the value referenced
+	b.cleanup = nil
+	b.state = invariants.Dead
+	b.weak-- // exactly the implicit weak, and only now that the value is gone (I4)
+	if b.weak == 0 {
+		b.free(op)
+	}
+	if invariants.Enabled {
+		invariants.Verify(op, b.strong, b.weak, b.state)
+	}
+}
+
+// MoveOut ends the value's life in this allocation without running its
+// destructor, and returns the value and its cleanup to the caller, who owns
+// them from now on. It is how TryUnwrap, IntoInner and MakeMut take the value
+// out. The caller has checked the header and holds the only strong handle.
+func (b *Box[T]) MoveOut(op invariants.Op) (T, func(T)) {
+	value, cleanup := b.value, b.cleanup
+	b.strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)
+	b.releaseImplicitWeak(op)
+	return value, cleanup
+}

@@ -1,0 +1,57 @@
+package rcbox
+
+import "github.com/rcbook/rcbook/invariants"
+
+// CheckWeak panics unless a Weak may operate on b: the allocation must not
+// be freed (I5) and the header must be consistent. With -tags rcrelease it
+// compiles to nothing.
+func (b *Box[T]) CheckWeak(op invariants.Op) {
+	if invariants.Enabled && !invariants.WeakUsable(b.strong, b.weak, b.state) {
+		invariants.RefuseWeak(op, b.strong, b.weak, b.state)
+	}
+}
+
+// IncWeak adds a Weak handle, checked against overflow in every build (I1).
+// The caller has checked the header.
+func (b *Box[T]) IncWeak(op invariants.Op) {
+	if b.weak == invariants.MaxCount {
+		invariants.Overflow(op, "weak")
+	}
+	b.weak++
+}
+
+// DecWeak removes a Weak handle and frees the allocation when it was the
+// last owner of any kind (I3, I5). While strong > 0 the implicit weak keeps
+// weak ≥ 1 here, so only a Weak outliving every strong handle frees. The
+// caller has checked the header with CheckWeak.
+func (b *Box[T]) DecWeak(op invariants.Op) {
+	b.weak--
+	if b.weak == 0 {
+		b.free(op)
+	}
+}
+
+// TryUpgrade adds a strong handle if, and only if, the value is still alive:
+// strong > 0 (I7). A strong count of 0 means the value has been dropped, or
+// is being dropped, or moved out; incrementing it would resurrect a dead
+// value, so TryUpgrade leaves it alone and reports false. The caller has
+// checked the header with CheckWeak, so freed memory is never read.
+func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
+	if b.strong == 0 {
+		return false
+	}
+	b.IncStrong(op)
+	return true
+}
+
+// free ends the allocation: both counts are 0 (I5). The header is poisoned
+// by its Freed state, so any later access through a stale handle panics as a
+// use after free instead of silently reading a header the garbage collector
+// kept alive.
+func (b *Box[T]) free(op invariants.Op) {
+	b.state = invariants.Freed
+	live.Add(-1)
+	if invariants.Enabled {
+		invariants.Verify(op, b.strong, b.weak, b.state)
+	}
+}

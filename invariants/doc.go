@@ -1,0 +1,16 @@
+// Package invariants states the seven rules every rcbook allocation obeys
+// (I1–I7), and holds the checks the header runs at every mutating operation.
+//
+// The rules are data (see [Rules]) so that the book, the interactive demo and
+// the tests can print and cite them. The checks are small functions over a
+// header's counts and [State]; the header in internal/rcbox calls them before
+// each operation touches it and after each slow-path transition.
+//
+// Checks are on by default. Building with -tags rcrelease sets [Enabled] to
+// the constant false, and every check branch in the header compiles away.
+// Two guards stay in both builds, as they do in Rust's std: a count that would
+// overflow panics (I1), and an operation on an empty handle panics.
+//
+// Every misuse panics with an [*Error] whose message names the package, the
+// operation and, where one is broken, the invariant: "rc: Get: use after free (I5)".
+package invariants

@@ -1,0 +1,60 @@
+package invariants
+
+// ID names one of the seven invariants, "I1" to "I7".
+type ID string
+
+// The invariant IDs. Code comments cite them where a rule is maintained or
+// checked, so `grep -rn I4` lands on the implicit-weak accounting.
+const (
+	I1 ID = "I1" // header validity: counts never underflow or overflow
+	I2 ID = "I2" // value liveness: the value is alive exactly while strong > 0
+	I3 ID = "I3" // allocation liveness: live exactly while strong + weak > 0
+	I4 ID = "I4" // implicit weak: one weak unit is owned by all strong handles together
+	I5 ID = "I5" // deallocation: freed exactly when both counts are 0, never touched after
+	I6 ID = "I6" // alias soundness: GetMut only when strong == 1 and no Weak exists
+	I7 ID = "I7" // upgrade correctness: Upgrade never resurrects a dropped value
+)
+
+// Rule is one invariant: its ID, a short name, the rule in one sentence, and
+// the operations whose code maintains or checks it.
+type Rule struct {
+	ID        ID
+	Name      string
+	Statement string
+	Ops       []Op
+}
+
+// Rules lists I1–I7 in order. Treat it as read-only.
+var Rules = []Rule{
+	{I1, "header validity",
+		"strong and weak are always valid counts: no operation makes either underflow or overflow, and every increment is checked.",
+		[]Op{RcClone, RcDrop, WeakDowngrade, WeakUpgrade, WeakClone, WeakDrop}},
+	{I2, "value liveness",
+		"the value is initialized exactly while strong > 0, and it is dropped exactly once, when strong reaches 0.",
+		[]Op{RcDrop, RcTryUnwrap, RcIntoInner, RcMakeMut, WeakNewCyclic}},
+	{I3, "allocation liveness",
+		"the allocation is live exactly while strong + weak > 0.",
+		[]Op{RcDrop, WeakDrop, WeakNewCyclic}},
+	{I4, "implicit weak",
+		"while strong > 0, weak includes one extra unit owned jointly by all strong handles; when strong reaches 0 exactly that unit is released, and WeakCount never shows it.",
+		[]Op{RcNew, RcDrop, RcTryUnwrap, RcMakeMut, RcWeakCount, WeakNewCyclic, WeakWeakCount}},
+	{I5, "deallocation",
+		"the allocation is freed exactly when strong == 0 and weak == 0, and is never touched afterwards.",
+		[]Op{RcDrop, WeakDrop, RcTryUnwrap, WeakNewCyclic}},
+	{I6, "alias soundness",
+		"GetMut hands out a mutable view only when strong == 1 and no Weak exists; TryUnwrap and IntoInner need only strong == 1.",
+		[]Op{RcGetMut, RcMakeMut, RcTryUnwrap, RcIntoInner}},
+	{I7, "upgrade correctness",
+		"Upgrade succeeds exactly when it can increment a strong count that is > 0; otherwise it fails without touching freed memory and without resurrecting the value.",
+		[]Op{WeakUpgrade, WeakNewCyclic}},
+}
+
+// Lookup returns the rule with the given ID.
+func Lookup(id ID) (Rule, bool) {
+	for _, r := range Rules {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}

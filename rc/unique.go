@@ -1,0 +1,85 @@
+package rc
+
+import (
+	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/invariants"
+)
+
+// GetMut returns a mutable pointer to the value only if r is the sole way to
+// reach it: strong == 1 and no Weak exists (Rust's is_unique, I6). Otherwise
+// it returns nil, false and changes nothing.
+//
+// The rule "strong == 1" alone is unsound: a Weak could Upgrade while the
+// caller writes through the pointer, and the new strong handle would read a
+// value that someone else believes is theirs alone. TryUnwrap needs only
+// strong == 1, because it takes the value out and leaves the Weaks a dead
+// allocation. GetMut panics if r is empty.
+func (r *Rc[T]) GetMut() (*T, bool) {
+	b := r.header(invariants.RcGetMut)
+	if !b.IsUnique() { // I6
+		return nil, false
+	}
+	return b.Value(), true
+}
+
+// MakeMut returns a mutable pointer to a value that r alone owns, copying
+// only when it must (clone on write), exactly as Rust's Rc::make_mut:
+//
+//   - other strong handles exist: clone(value) goes into a new allocation
+//     that r now points at, and the others keep the original (strong − 1);
+//   - only Weaks exist: the value moves to a new allocation without being
+//     cloned or dropped; the old allocation is left to the Weaks, which can
+//     no longer upgrade (I2, I7);
+//   - r is unique (I6): the value is mutated in place.
+//
+// A new allocation keeps the value's cleanup. MakeMut panics if r is empty
+// or clone is nil; if clone panics, nothing has changed.
+func (r *Rc[T]) MakeMut(clone func(T) T) *T {
+	b := r.header(invariants.RcMakeMut)
+	if clone == nil {
+		invariants.Fail(invariants.RcMakeMut, "", "nil clone function")
+	}
+	switch {
+	case b.Strong() != 1:
+		fresh := rcbox.New(clone(*b.Value()), b.Cleanup())
+		r.box = fresh
+		b.DecStrong(invariants.RcMakeMut) // strong was ≥ 2: the value stays with the others
+	case b.Weak() != 1:
+		r.box = rcbox.New(b.MoveOut(invariants.RcMakeMut))
+	}
+	return r.box.Value()
+}
+
+// TryUnwrap takes the value out if r is the only strong handle (Weaks may
+// exist, I6): r becomes empty, the value is returned without running its
+// destructor or cleanup (the caller owns it now), the Weaks find the value
+// gone (I7), and the allocation is freed if no Weak remains (I5). Otherwise
+// it returns the zero T and false, and r is unchanged. It panics if r is
+// empty.
+func (r *Rc[T]) TryUnwrap() (T, bool) {
+	b := r.header(invariants.RcTryUnwrap)
+	if b.Strong() != 1 {
+		var zero T
+		return zero, false
+	}
+	r.box, r.gone = nil, rcbox.Unwrapped
+	value, _ := b.MoveOut(invariants.RcTryUnwrap)
+	return value, true
+}
+
+// IntoInner always consumes r. If r was the last strong handle it returns
+// the value as TryUnwrap does; otherwise it drops r's share and returns the
+// zero T and false. So when every owner calls IntoInner, exactly one of them
+// gets the value, whatever the order. It panics if r is empty.
+func (r *Rc[T]) IntoInner() (T, bool) {
+	b := r.header(invariants.RcIntoInner)
+	if b.Strong() == 1 {
+		r.box, r.gone = nil, rcbox.Unwrapped
+		value, _ := b.MoveOut(invariants.RcIntoInner)
+		return value, true
+	}
+	r.box, r.gone = nil, rcbox.Unwrapped
+	b.DecStrong(invariants.RcIntoInner) // strong was ≥ 2: cannot reach 0 here
+	var zero T
+	return zero, false
+}
