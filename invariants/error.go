@@ -1,25 +1,89 @@
 package invariants
 
+import "fmt"
+
 // Error is the panic value of every misuse and every broken invariant in
-// rcbook. Its message reads "pkg: Op: problem" or, when a rule is broken,
-// "pkg: Op: problem (I5)". Recover it with errors.As.
+// rcbook. It records the facts: the operation, and either why the handle was
+// empty, or a snapshot of the header the operation was refused on. The
+// message and the rule at stake are worked out from those facts when asked,
+// so that the fast paths can build an Error without a call:
+//
+//	rc: Drop: handle already dropped
+//	rc: Get: use after free (I5)
+//	rc: Clone: strong count overflow (I1)
+//
+// Recover it with errors.As.
 type Error struct {
-	Op      Op     // the operation that was refused
-	Rule    ID     // the invariant at stake, or "" for plain misuse
-	Problem string // what went wrong, in the book's words
+	Op     Op     // the operation that was refused
+	Empty  bool   // the handle itself was empty; Spent says why
+	Spent  Spent  // why the handle was empty, when Empty
+	Header Header // the allocation's header when the operation was refused
+	After  bool   // the header broke a rule during the operation, not before it
+	Detail string // a misuse the header cannot show, e.g. "nil clone function"
 }
 
-// Error returns the message, e.g. "rc: Get: use after free (I5)".
+// Error returns the message: "pkg: Op: problem", with " (In)" when a rule
+// is at stake.
 func (e *Error) Error() string {
-	msg := e.Op.Package() + ": " + e.Op.Name() + ": " + e.Problem
-	if e.Rule != "" {
-		msg += " (" + string(e.Rule) + ")"
+	rule, problem := e.diagnose()
+	msg := e.Op.Package() + ": " + e.Op.Name() + ": " + problem
+	if rule != "" {
+		msg += " (" + string(rule) + ")"
 	}
 	return msg
 }
 
-// Fail panics with an *Error for op. Callers keep it off their hot path: it
-// is only reached once a check has already failed.
-func Fail(op Op, rule ID, problem string) {
-	panic(&Error{Op: op, Rule: rule, Problem: problem})
+// Rule returns the invariant at stake, or "" for a plain misuse such as
+// dropping a handle twice.
+func (e *Error) Rule() ID {
+	rule, _ := e.diagnose()
+	return rule
+}
+
+func (e *Error) diagnose() (ID, string) {
+	h := e.Header
+	switch {
+	case e.Detail != "":
+		return "", e.Detail
+	case e.Empty:
+		return "", e.Spent.Problem()
+	case e.After:
+		rule, problem := inconsistency(h)
+		return rule, problem + " after the operation"
+	case h.State == Freed:
+		return I5, "use after free"
+	case e.Op.viaStrong() && h.State == Dropping && h.Strong == 0:
+		return I2, "value is being dropped: a destructor reached its own allocation through a stale strong handle"
+	case e.Op.viaStrong() && h.State == Dead && h.Strong == 0:
+		return I2, "value already dropped: this strong handle outlived its value (was it copied without Clone?)"
+	case !h.Consistent():
+		return inconsistency(h)
+	case e.Op.adds() == addsStrong && h.Strong == MaxCount:
+		return I1, "strong count overflow"
+	case e.Op.adds() == addsWeak && h.Weak == MaxCount:
+		return I1, "weak count overflow"
+	}
+	return "", "refused on " + describe(h)
+}
+
+// inconsistency names the first rule an inconsistent header breaks.
+func inconsistency(h Header) (ID, string) {
+	counts := describe(h)
+	switch {
+	case h.Strong < 0 || h.Weak < 0:
+		return I1, "count underflow: " + counts
+	case h.State == Alive && h.Strong == 0, h.State != Alive && h.Strong > 0:
+		return I2, "value liveness does not match the strong count: " + counts
+	case h.State == Alive && h.Weak == 0:
+		return I4, "implicit weak missing while strong > 0: " + counts
+	case h.State == Freed:
+		return I5, "freed while counts remain: " + counts
+	case h.Weak == 0:
+		return I3, "allocation live with no owner left: " + counts
+	}
+	return I1, "invalid header state: " + counts
+}
+
+func describe(h Header) string {
+	return fmt.Sprintf("strong=%d weak=%d state=%s", h.Strong, h.Weak, h.State)
 }

@@ -28,7 +28,3 @@ func (s State) String() string {
 	}
 	return fmt.Sprintf("State(%d)", uint8(s))
 }
-
-// MaxCount is the largest value a count may reach. An increment from
-// MaxCount panics instead of wrapping (I1).
-const MaxCount = int(^uint(0) >> 1)

@@ -11,62 +11,77 @@ import (
 //
 // An Rc must not be copied: use Clone to share, Move to transfer.
 type Rc[T any] struct {
-	_    rcbox.NoCopy
-	box  *rcbox.Box[T] // nil when the handle is empty
-	gone rcbox.Spent   // why box is nil
+	_   rcbox.NoCopy
+	box *rcbox.Box[T] // nil when the handle is empty
+	// ifEmpty says why the handle is empty once box is nil. Every handle
+	// that owns something is made with ifEmpty = Dropped, so that Drop, the
+	// hot path, only has to clear box; Move and the unwrapping operations
+	// overwrite it. The zero Rc has Never.
+	ifEmpty invariants.Spent
 }
 
 // Dropper is implemented by values that need cleanup when the last strong
 // handle goes: Drop is their destructor, called exactly once. A value of type
-// T is checked through *T, so both receivers work.
+// T is checked through *T, so both receivers work; a nil pointer value is
+// not asked.
 type Dropper interface{ Drop() }
 
 // New allocates value with strong count 1 and weak count 0 (the implicit weak
 // is not shown, I4), and returns the first strong handle to it.
 func New[T any](value T) Rc[T] {
-	return Rc[T]{box: rcbox.New(value, nil)}
+	return own(rcbox.New(value, nil))
 }
 
 // NewWithCleanup is New with a destructor: cleanup runs exactly once, when
 // the last strong handle is dropped, before the value's own Drop method if it
-// has one. It does not run if TryUnwrap or IntoInner takes the value back:
-// the caller then owns the value and its cleanup.
+// has one. If TryUnwrap or IntoInner takes the value back, cleanup never
+// runs: the caller owns the value from then on.
 func NewWithCleanup[T any](value T, cleanup func(T)) Rc[T] {
-	return Rc[T]{box: rcbox.New(value, cleanup)}
+	return own(rcbox.New(value, cleanup))
+}
+
+// own wraps a header whose strong count already includes the new handle.
+func own[T any](b *rcbox.Box[T]) Rc[T] {
+	return Rc[T]{box: b, ifEmpty: invariants.Dropped}
 }
 
 // header returns the allocation r points at, after checking that r is not
-// empty and that a strong handle may use the header. It is the one gate
-// every operation passes, so a refused operation has changed nothing.
+// empty and that a strong handle may use the header. Every slow path and
+// every less frequent operation passes it, so a refused operation has
+// changed nothing.
 func (r *Rc[T]) header(op invariants.Op) *rcbox.Box[T] {
 	b := r.box
 	if b == nil {
-		r.refuseEmpty(op)
+		invariants.RefuseEmpty(op, r.ifEmpty)
 	}
 	b.CheckStrong(op)
 	return b
 }
 
-// refuseEmpty is outlined so that the panic path stays out of the inlined
-// fast paths.
-func (r *Rc[T]) refuseEmpty(op invariants.Op) {
-	invariants.Fail(op, "", r.gone.Problem())
-}
-
 // Clone returns a new strong handle to the same value: strong + 1.
 // It panics if r is empty or the strong count would overflow (I1).
+//
+// Clone has no slow path to call: a live handle can always be cloned, so
+// whatever makes the fast path decline is a misuse or an overflow, and the
+// panic records the header for *invariants.Error to diagnose. Keeping calls
+// out keeps Clone small enough to be inlined.
 func (r *Rc[T]) Clone() Rc[T] {
-	b := r.header(invariants.RcClone)
-	b.IncStrong(invariants.RcClone)
-	return Rc[T]{box: b}
+	b := r.box
+	if b == nil {
+		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: r.ifEmpty})
+	}
+	if !b.TryIncStrongFast() {
+		panic(&invariants.Error{Op: invariants.RcClone, Header: b.Header})
+	}
+	return own(b)
 }
 
 // Move transfers ownership to the returned handle and leaves r empty. The
 // counts do not change. It panics if r is empty.
 func (r *Rc[T]) Move() Rc[T] {
 	b := r.header(invariants.RcMove)
-	r.box, r.gone = nil, rcbox.Moved
-	return Rc[T]{box: b}
+	r.box, r.ifEmpty = nil, invariants.Moved
+	return own(b)
 }
 
 // Drop gives up r's share and leaves r empty: strong − 1. Dropping the last
@@ -75,8 +90,19 @@ func (r *Rc[T]) Move() Rc[T] {
 // empty; if the value's destructor panics, the drop still completes and the
 // panic propagates.
 func (r *Rc[T]) Drop() {
+	if b := r.box; b != nil && b.TryDecStrongFast() {
+		r.box = nil // ifEmpty is already Dropped
+		return
+	}
+	r.dropSlow()
+}
+
+// dropSlow is Drop for the last strong handle and for every misuse: it
+// checks the header, empties the handle before the destructor can run, and
+// lets the header drop the value.
+func (r *Rc[T]) dropSlow() {
 	b := r.header(invariants.RcDrop)
-	r.box, r.gone = nil, rcbox.Dropped // empty before the destructor can run
+	r.box = nil
 	b.DecStrong(invariants.RcDrop)
 }
 
@@ -90,7 +116,7 @@ func (r *Rc[T]) Get() *T {
 // StrongCount returns the number of strong handles to the value, r included.
 // It panics if r is empty.
 func (r *Rc[T]) StrongCount() int {
-	return r.header(invariants.RcStrongCount).Strong()
+	return r.header(invariants.RcStrongCount).Strong
 }
 
 // WeakCount returns the number of Weak handles to the allocation. The

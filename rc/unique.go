@@ -33,18 +33,24 @@ func (r *Rc[T]) GetMut() (*T, bool) {
 //   - r is unique (I6): the value is mutated in place.
 //
 // A new allocation keeps the value's cleanup. MakeMut panics if r is empty
-// or clone is nil; if clone panics, nothing has changed.
+// or clone is nil, or if clone drops, moves or replaces r itself; if clone
+// panics, nothing has changed.
 func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 	b := r.header(invariants.RcMakeMut)
 	if clone == nil {
-		invariants.Fail(invariants.RcMakeMut, "", "nil clone function")
+		invariants.Misuse(invariants.RcMakeMut, "nil clone function")
 	}
 	switch {
-	case b.Strong() != 1:
-		fresh := rcbox.New(clone(*b.Value()), b.Cleanup())
-		r.box = fresh
+	case b.Strong != 1:
+		copied := clone(*b.Value())
+		if r.box != b {
+			// clone reached r itself and dropped, moved or replaced it. Its
+			// share is no longer r's to give up; refuse before counting.
+			invariants.Misuse(invariants.RcMakeMut, "the clone function dropped, moved or replaced the handle")
+		}
+		r.box = rcbox.New(copied, b.Cleanup())
 		b.DecStrong(invariants.RcMakeMut) // strong was ≥ 2: the value stays with the others
-	case b.Weak() != 1:
+	case b.Weak != 1:
 		r.box = rcbox.New(b.MoveOut(invariants.RcMakeMut))
 	}
 	return r.box.Value()
@@ -52,17 +58,18 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 
 // TryUnwrap takes the value out if r is the only strong handle (Weaks may
 // exist, I6): r becomes empty, the value is returned without running its
-// destructor or cleanup (the caller owns it now), the Weaks find the value
+// destructor or cleanup (the caller owns the value, and cleaning it up is
+// the caller's business now), the Weaks find the value
 // gone (I7), and the allocation is freed if no Weak remains (I5). Otherwise
 // it returns the zero T and false, and r is unchanged. It panics if r is
 // empty.
 func (r *Rc[T]) TryUnwrap() (T, bool) {
 	b := r.header(invariants.RcTryUnwrap)
-	if b.Strong() != 1 {
+	if b.Strong != 1 {
 		var zero T
 		return zero, false
 	}
-	r.box, r.gone = nil, rcbox.Unwrapped
+	r.box, r.ifEmpty = nil, invariants.Unwrapped
 	value, _ := b.MoveOut(invariants.RcTryUnwrap)
 	return value, true
 }
@@ -73,12 +80,11 @@ func (r *Rc[T]) TryUnwrap() (T, bool) {
 // gets the value, whatever the order. It panics if r is empty.
 func (r *Rc[T]) IntoInner() (T, bool) {
 	b := r.header(invariants.RcIntoInner)
-	if b.Strong() == 1 {
-		r.box, r.gone = nil, rcbox.Unwrapped
+	r.box, r.ifEmpty = nil, invariants.Unwrapped
+	if b.Strong == 1 {
 		value, _ := b.MoveOut(invariants.RcIntoInner)
 		return value, true
 	}
-	r.box, r.gone = nil, rcbox.Unwrapped
 	b.DecStrong(invariants.RcIntoInner) // strong was ≥ 2: cannot reach 0 here
 	var zero T
 	return zero, false

@@ -23,7 +23,7 @@ func NewCyclic[T any](build func(self *Weak[T]) T) rc.Rc[T] {
 	self := Weak[T]{box: b}
 	built := false
 	defer func() {
-		if !self.gone {
+		if self.spent == invariants.Never {
 			self.Drop() // the Weak handed to build is only on loan to it
 		}
 		if !built {
@@ -33,5 +33,5 @@ func NewCyclic[T any](build func(self *Weak[T]) T) rc.Rc[T] {
 	value := build(&self)
 	b.Init(op, value)
 	built = true
-	return rc.FromHeader(rcbox.Bridge, op, b)
+	return rc.FromHeader(rcbox.Bridge, b)
 }

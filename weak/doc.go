@@ -14,8 +14,8 @@
 //
 // The zero Weak is dangling, like New(): it points at nothing, allocates
 // nothing, never upgrades, and may be cloned and dropped. Like rc.Rc, a Weak
-// must not be copied (go vet reports it); after Drop or Move it is empty and
-// any further use panics: "weak: Drop: handle already dropped". A Weak to a
+// must not be copied (go vet reports it); after Drop or Move it is used up
+// and any further use panics: "weak: Drop: handle already dropped". A Weak to a
 // freed allocation can only come from a copy made without Clone; with checks
 // on, using it panics as "weak: Upgrade: use after free (I5)".
 //

@@ -10,9 +10,9 @@ import (
 // dangling: it points at nothing and never upgrades. A Weak must not be
 // copied: use Clone to share, Move to transfer.
 type Weak[T any] struct {
-	_    rcbox.NoCopy
-	box  *rcbox.Box[T] // nil when dangling or spent
-	gone bool          // true once Drop or Move has emptied this handle
+	_     rcbox.NoCopy
+	box   *rcbox.Box[T]    // nil when dangling or spent
+	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
 
 // New returns a dangling Weak. It allocates nothing; Upgrade always fails.
@@ -21,7 +21,16 @@ func New[T any]() Weak[T] { return Weak[T]{} }
 // Downgrade returns a new Weak to r's allocation: weak + 1, strong unchanged.
 // It panics if r is empty or the weak count would overflow (I1).
 func Downgrade[T any](r *rc.Rc[T]) Weak[T] {
-	b := r.Header(rcbox.Bridge, invariants.WeakDowngrade)
+	if b := r.Header(rcbox.Bridge); b != nil && b.TryIncWeakFast() {
+		return Weak[T]{box: b}
+	}
+	return downgradeSlow(r)
+}
+
+// downgradeSlow is Downgrade with every check, reached only when the fast
+// path declined.
+func downgradeSlow[T any](r *rc.Rc[T]) Weak[T] {
+	b := r.CheckedHeader(rcbox.Bridge, invariants.WeakDowngrade)
 	b.IncWeak(invariants.WeakDowngrade)
 	return Weak[T]{box: b}
 }
@@ -30,8 +39,8 @@ func Downgrade[T any](r *rc.Rc[T]) Weak[T] {
 // that w has not been dropped or moved and that the allocation was not
 // freed (I5).
 func (w *Weak[T]) header(op invariants.Op) *rcbox.Box[T] {
-	if w.gone {
-		refuseSpent(op)
+	if w.spent != invariants.Never {
+		invariants.RefuseEmpty(op, w.spent)
 	}
 	b := w.box
 	if b != nil {
@@ -40,26 +49,38 @@ func (w *Weak[T]) header(op invariants.Op) *rcbox.Box[T] {
 	return b
 }
 
-func refuseSpent(op invariants.Op) {
-	invariants.Fail(op, "", "handle already dropped or moved")
-}
-
 // Upgrade returns a new strong handle and true if the value is still alive,
 // strong + 1. If the value has been dropped (or is being dropped, or was
 // moved out by MakeMut or TryUnwrap), or w is dangling, it returns an empty
 // Rc and false and changes nothing: a dead value is never resurrected (I7).
 func (w *Weak[T]) Upgrade() (rc.Rc[T], bool) {
+	if b := w.box; b != nil && b.TryUpgradeFast() {
+		return rc.FromHeader(rcbox.Bridge, b), true
+	}
+	return w.upgradeSlow()
+}
+
+// upgradeSlow is Upgrade for a dangling Weak, a dead value and every misuse.
+func (w *Weak[T]) upgradeSlow() (rc.Rc[T], bool) {
 	b := w.header(invariants.WeakUpgrade)
 	if b == nil || !b.TryUpgrade(invariants.WeakUpgrade) {
 		return rc.Rc[T]{}, false
 	}
-	return rc.FromHeader(rcbox.Bridge, invariants.WeakUpgrade, b), true
+	return rc.FromHeader(rcbox.Bridge, b), true
 }
 
 // Clone returns another Weak to the same allocation (weak + 1), or another
 // dangling Weak if w is dangling. It panics if the weak count would
 // overflow (I1).
 func (w *Weak[T]) Clone() Weak[T] {
+	if b := w.box; b != nil && b.TryIncWeakFast() {
+		return Weak[T]{box: b}
+	}
+	return w.cloneSlow()
+}
+
+// cloneSlow is Clone for a dangling Weak, a dead value and every misuse.
+func (w *Weak[T]) cloneSlow() Weak[T] {
 	b := w.header(invariants.WeakClone)
 	if b != nil {
 		b.IncWeak(invariants.WeakClone)
@@ -71,7 +92,7 @@ func (w *Weak[T]) Clone() Weak[T] {
 // not change.
 func (w *Weak[T]) Move() Weak[T] {
 	b := w.header(invariants.WeakMove)
-	w.box, w.gone = nil, true
+	w.box, w.spent = nil, invariants.Moved
 	return Weak[T]{box: b}
 }
 
@@ -79,8 +100,18 @@ func (w *Weak[T]) Move() Weak[T] {
 // of any kind (I3, I5). Dropping a dangling Weak is allowed; dropping a Weak
 // twice panics.
 func (w *Weak[T]) Drop() {
+	if b := w.box; b != nil && b.TryDecWeakFast() {
+		w.box, w.spent = nil, invariants.Dropped
+		return
+	}
+	w.dropSlow()
+}
+
+// dropSlow is Drop for a dangling Weak, a dead value, the last owner of the
+// allocation, and every misuse.
+func (w *Weak[T]) dropSlow() {
 	b := w.header(invariants.WeakDrop)
-	w.box, w.gone = nil, true
+	w.box, w.spent = nil, invariants.Dropped
 	if b != nil {
 		b.DecWeak(invariants.WeakDrop)
 	}
@@ -90,7 +121,7 @@ func (w *Weak[T]) Drop() {
 // dangling or the value is gone.
 func (w *Weak[T]) StrongCount() int {
 	if b := w.header(invariants.WeakStrongCount); b != nil {
-		return b.Strong()
+		return b.Strong
 	}
 	return 0
 }

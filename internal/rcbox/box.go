@@ -3,9 +3,9 @@
 // and the value, side by side, in a single Go allocation.
 //
 //	+--------------------------------+
-//	| strong  int                    |  number of Rc handles
-//	| weak    int                    |  number of Weak handles + 1 implicit weak while strong > 0 (I4)
-//	| state   invariants.State       |  uninit, alive, dropping, dead, freed
+//	| Strong  int                    |  number of Rc handles                  \
+//	| Weak    int                    |  Weak handles + 1 implicit weak (I4)    } invariants.Header
+//	| State   invariants.State       |  uninit, alive, dropping, dead, freed  /
 //	| cleanup func(T)                |  NewWithCleanup's destructor, or nil
 //	| value   T                      |  the value itself
 //	+--------------------------------+
@@ -30,11 +30,12 @@ import (
 )
 
 // Box is one allocation: header and value. Make one with New or NewUninit.
+// The counts and the state are the embedded invariants.Header, so that a
+// refused operation can hand the whole header to its *invariants.Error in
+// one copy. Only this package writes them.
 type Box[T any] struct {
-	strong  int              // Rc handles; the value is alive exactly while strong > 0 (I2)
-	weak    int              // Weak handles, plus the implicit weak while strong > 0 (I4)
-	state   invariants.State // what has happened to the value and the allocation
-	cleanup func(T)          // runs once when the value drops; nil for none
+	invariants.Header
+	cleanup func(T) // runs once when the value drops; nil for none
 	value   T
 }
 
@@ -51,21 +52,12 @@ func Live() int { return int(live.Load()) }
 // handle does (I4). cleanup, if not nil, runs once when the value drops.
 func New[T any](value T, cleanup func(T)) *Box[T] {
 	live.Add(1)
-	return &Box[T]{strong: 1, weak: 1, state: invariants.Alive, cleanup: cleanup, value: value}
+	return &Box[T]{Header: invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive}, cleanup: cleanup, value: value}
 }
 
 // Value returns a pointer to the value inside the allocation. It is valid
 // only while the caller holds a strong handle.
 func (b *Box[T]) Value() *T { return &b.value }
-
-// Strong returns the strong count.
-func (b *Box[T]) Strong() int { return b.strong }
-
-// Weak returns the raw weak count, including the implicit weak (I4).
-func (b *Box[T]) Weak() int { return b.weak }
-
-// State returns where the allocation is in its life.
-func (b *Box[T]) State() invariants.State { return b.state }
 
 // Cleanup returns the destructor given to New, or nil.
 func (b *Box[T]) Cleanup() func(T) { return b.cleanup }
@@ -74,10 +66,10 @@ func (b *Box[T]) Cleanup() func(T) { return b.cleanup }
 // count minus the implicit weak (I4), and 0 once no strong handle remains,
 // as in Rust's std.
 func (b *Box[T]) WeakCount() int {
-	if b.strong == 0 {
+	if b.Strong == 0 {
 		return 0
 	}
-	return b.weak - 1 // hide the implicit weak (I4)
+	return b.Weak - 1 // hide the implicit weak (I4)
 }
 
 // IsUnique reports whether the caller's strong handle is the only way to
@@ -87,8 +79,8 @@ func (b *Box[T]) WeakCount() int {
 // Checking strong == 1 alone is the tempting wrong rule: a Weak could then
 // Upgrade while the caller mutates through GetMut, and two handles would
 // alias a value one of them believes it owns exclusively.
-func (b *Box[T]) IsUnique() bool { return b.strong == 1 && b.weak == 1 }
+func (b *Box[T]) IsUnique() bool { return b.Strong == 1 && b.Weak == 1 }
 
 // SetCounts overwrites both counts. It exists for tests that need a count at
 // the edge of its range (I1 overflow) without making 2^63 handles.
-func (b *Box[T]) SetCounts(strong, weak int) { b.strong, b.weak = strong, weak }
+func (b *Box[T]) SetCounts(strong, weak int) { b.Strong, b.Weak = strong, weak }

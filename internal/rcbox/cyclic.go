@@ -9,21 +9,21 @@ import "github.com/rcbook/rcbook/invariants"
 // free the allocation by dropping or moving its Weak.
 func NewUninit[T any]() *Box[T] {
 	live.Add(1)
-	return &Box[T]{weak: 2, state: invariants.Uninit}
+	return &Box[T]{Header: invariants.Header{Weak: 2, State: invariants.Uninit}}
 }
 
 // Init stores the built value and brings the allocation to life: strong
 // 0 → 1, and the reserved unit becomes the implicit weak (I4). From here
 // Weaks made during the build can upgrade.
 func (b *Box[T]) Init(op invariants.Op, value T) {
-	if invariants.Enabled && (b.state != invariants.Uninit || !invariants.Consistent(b.strong, b.weak, b.state)) {
-		invariants.RefuseWeak(op, b.strong, b.weak, b.state)
+	if invariants.Enabled && (b.State != invariants.Uninit || !b.Consistent()) {
+		invariants.Refuse(op, &b.Header)
 	}
 	b.value = value
-	b.strong = 1
-	b.state = invariants.Alive
+	b.Strong = 1
+	b.State = invariants.Alive
 	if invariants.Enabled {
-		invariants.Verify(op, b.strong, b.weak, b.state)
+		invariants.Verify(op, &b.Header)
 	}
 }
 

@@ -22,15 +22,22 @@ func (b *Box[T]) runDestructor() {
 // callDrop calls Drop on the value if its type has one. The pointer covers
 // both receivers of a struct type; the value itself is asked only when T is
 // a pointer or an interface, the only kinds whose Drop *T does not expose.
-// Asking any other T would box it, an allocation for nothing.
+// Asking any other T would box it, an allocation for nothing. A nil pointer
+// or interface owns nothing, so its Drop is not called.
 func callDrop[T any](v *T) {
 	if d, ok := any(v).(dropper); ok {
 		d.Drop()
 		return
 	}
-	if k := reflect.TypeFor[T]().Kind(); k == reflect.Pointer || k == reflect.Interface {
-		if d, ok := any(*v).(dropper); ok {
+	switch reflect.TypeFor[T]().Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if d, ok := any(*v).(dropper); ok && !isNilPointer(d) {
 			d.Drop()
 		}
 	}
+}
+
+func isNilPointer(x any) bool {
+	v := reflect.ValueOf(x)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }

@@ -3,12 +3,12 @@ package rcbox
 import "github.com/rcbook/rcbook/invariants"
 
 // CheckStrong panics unless a strong handle may operate on b: the value must
-// be alive and the header consistent (I1, I2, I4, I5). Every Rc operation
-// calls it before touching the header, so a rejected operation changes no
-// count. With -tags rcrelease it compiles to nothing.
+// be alive and the header consistent (I1, I2, I4, I5). Every slow path of an
+// Rc operation calls it before touching the header, so a refused operation
+// changes no count. With -tags rcrelease it compiles to nothing.
 func (b *Box[T]) CheckStrong(op invariants.Op) {
-	if invariants.Enabled && !invariants.StrongUsable(b.strong, b.weak, b.state) {
-		invariants.RefuseStrong(op, b.strong, b.weak, b.state)
+	if invariants.Enabled && !b.StrongUsable() {
+		invariants.Refuse(op, &b.Header)
 	}
 }
 
@@ -16,18 +16,17 @@ func (b *Box[T]) CheckStrong(op invariants.Op) {
 // as in Rust's std: a wrapped count would free a value still in use (I1).
 // The caller has checked the header (CheckStrong or CheckWeak).
 func (b *Box[T]) IncStrong(op invariants.Op) {
-	if b.strong == invariants.MaxCount {
-		invariants.Overflow(op, "strong")
+	if b.Strong == invariants.MaxCount {
+		invariants.Refuse(op, &b.Header)
 	}
-	b.strong++
+	b.Strong++
 }
 
-// DecStrong removes a strong handle. The caller has checked the header with
-// CheckStrong. The common case, another strong handle remains, is a
-// decrement and a compare; the last handle takes the outlined dropSlow.
+// DecStrong removes a strong handle; the last one drops the value. The
+// caller has checked the header with CheckStrong.
 func (b *Box[T]) DecStrong(op invariants.Op) {
-	b.strong--
-	if b.strong == 0 {
+	b.Strong--
+	if b.Strong == 0 {
 		b.dropSlow(op)
 	}
 }
@@ -47,7 +46,7 @@ func (b *Box[T]) DecStrong(op invariants.Op) {
 // Weak stored inside the value would bring weak to 0 and free the allocation
 // while that destructor is still running.
 func (b *Box[T]) dropSlow(op invariants.Op) {
-	b.state = invariants.Dropping
+	b.State = invariants.Dropping
 	defer b.releaseImplicitWeak(op)
 	b.runDestructor()
 }
@@ -59,13 +58,13 @@ func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
 	var zero T
 	b.value = zero // let the garbage collector have whatever the value referenced
 	b.cleanup = nil
-	b.state = invariants.Dead
-	b.weak-- // exactly the implicit weak, and only now that the value is gone (I4)
-	if b.weak == 0 {
+	b.State = invariants.Dead
+	b.Weak-- // exactly the implicit weak, and only now that the value is gone (I4)
+	if b.Weak == 0 {
 		b.free(op)
 	}
 	if invariants.Enabled {
-		invariants.Verify(op, b.strong, b.weak, b.state)
+		invariants.Verify(op, &b.Header)
 	}
 }
 
@@ -75,7 +74,7 @@ func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
 // out. The caller has checked the header and holds the only strong handle.
 func (b *Box[T]) MoveOut(op invariants.Op) (T, func(T)) {
 	value, cleanup := b.value, b.cleanup
-	b.strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)
+	b.Strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)
 	b.releaseImplicitWeak(op)
 	return value, cleanup
 }

@@ -6,18 +6,18 @@ import "github.com/rcbook/rcbook/invariants"
 // be freed (I5) and the header must be consistent. With -tags rcrelease it
 // compiles to nothing.
 func (b *Box[T]) CheckWeak(op invariants.Op) {
-	if invariants.Enabled && !invariants.WeakUsable(b.strong, b.weak, b.state) {
-		invariants.RefuseWeak(op, b.strong, b.weak, b.state)
+	if invariants.Enabled && !b.WeakUsable() {
+		invariants.Refuse(op, &b.Header)
 	}
 }
 
 // IncWeak adds a Weak handle, checked against overflow in every build (I1).
 // The caller has checked the header.
 func (b *Box[T]) IncWeak(op invariants.Op) {
-	if b.weak == invariants.MaxCount {
-		invariants.Overflow(op, "weak")
+	if b.Weak == invariants.MaxCount {
+		invariants.Refuse(op, &b.Header)
 	}
-	b.weak++
+	b.Weak++
 }
 
 // DecWeak removes a Weak handle and frees the allocation when it was the
@@ -25,8 +25,8 @@ func (b *Box[T]) IncWeak(op invariants.Op) {
 // weak ≥ 1 here, so only a Weak outliving every strong handle frees. The
 // caller has checked the header with CheckWeak.
 func (b *Box[T]) DecWeak(op invariants.Op) {
-	b.weak--
-	if b.weak == 0 {
+	b.Weak--
+	if b.Weak == 0 {
 		b.free(op)
 	}
 }
@@ -37,7 +37,7 @@ func (b *Box[T]) DecWeak(op invariants.Op) {
 // value, so TryUpgrade leaves it alone and reports false. The caller has
 // checked the header with CheckWeak, so freed memory is never read.
 func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
-	if b.strong == 0 {
+	if b.Strong == 0 {
 		return false
 	}
 	b.IncStrong(op)
@@ -49,9 +49,9 @@ func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
 // use after free instead of silently reading a header the garbage collector
 // kept alive.
 func (b *Box[T]) free(op invariants.Op) {
-	b.state = invariants.Freed
+	b.State = invariants.Freed
 	live.Add(-1)
 	if invariants.Enabled {
-		invariants.Verify(op, b.strong, b.weak, b.state)
+		invariants.Verify(op, &b.Header)
 	}
 }

@@ -1,4 +1,4 @@
-package rcbox
+package invariants
 
 // Spent records why a handle holds no allocation, so that using it anyway
 // can be refused with a message that says what happened.

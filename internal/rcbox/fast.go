@@ -1,0 +1,68 @@
+package rcbox
+
+import "github.com/rcbook/rcbook/invariants"
+
+// The fast paths. Each does an operation's common case, in which nothing can
+// go wrong, or reports false and changes nothing; the handle then takes its
+// slow path, which runs the full checks, diagnoses any misuse, and handles
+// the interesting cases (the last strong handle, the last weak, a dead
+// value). They are small enough to be inlined into the handles' methods, so
+// the common case costs a few compares and one increment or decrement.
+//
+// In checked builds "nothing can go wrong" includes the header's state: the
+// value must be alive (I2), so a stale handle to a dropped value or a freed
+// allocation (I5) always takes the slow path and is refused there. With
+// -tags rcrelease that test compiles away, and what remains is what Rust's
+// std also keeps in release builds: the overflow test (I1).
+
+// TryIncStrongFast adds a strong handle for Clone if the value is alive and
+// the count is below its maximum (I1, I2). The caller holds a strong handle,
+// so strong ≥ 1 already; a stale handle to a dead value fails the state test.
+func (b *Box[T]) TryIncStrongFast() bool {
+	if b.Strong == invariants.MaxCount || (invariants.Enabled && b.State != invariants.Alive) {
+		return false
+	}
+	b.Strong++
+	return true
+}
+
+// TryUpgradeFast adds a strong handle for Upgrade if the value is alive:
+// strong > 0, tested in every build because a Weak may legitimately outlive
+// the value (I7), and below its maximum (I1).
+func (b *Box[T]) TryUpgradeFast() bool {
+	if b.Strong <= 0 || b.Strong == invariants.MaxCount || (invariants.Enabled && b.State != invariants.Alive) {
+		return false
+	}
+	b.Strong++
+	return true
+}
+
+// TryDecStrongFast removes a strong handle if it is not the last one, so
+// that the value stays alive and nothing else has to happen (I2).
+func (b *Box[T]) TryDecStrongFast() bool {
+	if b.Strong <= 1 || (invariants.Enabled && b.State != invariants.Alive) {
+		return false
+	}
+	b.Strong--
+	return true
+}
+
+// TryIncWeakFast adds a Weak handle to a live value if the count is below
+// its maximum (I1).
+func (b *Box[T]) TryIncWeakFast() bool {
+	if b.Weak == invariants.MaxCount || (invariants.Enabled && b.State != invariants.Alive) {
+		return false
+	}
+	b.Weak++
+	return true
+}
+
+// TryDecWeakFast removes a Weak handle while the value is alive. The
+// implicit weak keeps weak ≥ 1 afterwards, so this can never free (I4).
+func (b *Box[T]) TryDecWeakFast() bool {
+	if b.Weak <= 1 || (invariants.Enabled && b.State != invariants.Alive) {
+		return false
+	}
+	b.Weak--
+	return true
+}
