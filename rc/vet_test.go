@@ -1,0 +1,50 @@
+package rc_test
+
+import (
+	"errors"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestVetReportsCopiedHandles proves the no-copy marker works: go vet's
+// copylocks check must report the fixture in testdata/vetcopy, which copies
+// an rc.Rc with `b := a` and passes one to a function by value. An uncounted
+// copy would share the allocation behind the strong count's back.
+//
+// testdata is ignored by `go vet ./...`, so the fixture is vetted by its own
+// path from the module root; it is inside the main module, so it can import
+// package rc without a go.mod of its own.
+func TestVetReportsCopiedHandles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet: skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	gomod, err := exec.Command(goTool, "env", "GOMOD").Output()
+	require.NoError(t, err, "go env GOMOD must name this module's go.mod")
+	root := filepath.Dir(strings.TrimSpace(string(gomod)))
+
+	vet := exec.Command(goTool, "vet", "./rc/testdata/vetcopy")
+	vet.Dir = root
+	out, err := vet.CombinedOutput()
+	report := string(out)
+
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit),
+		"go vet must exit non-zero on the fixture's copies, got err=%v, output:\n%s", err, report)
+	assert.Contains(t, report, "assignment copies lock value to b",
+		"vet must report `b := a`: b would be a second, uncounted handle")
+	assert.Contains(t, report, "show passes lock by value",
+		"vet must report a function that takes an Rc by value")
+	assert.Contains(t, report, "call of show copies lock value",
+		"vet must report the call that passes an Rc by value")
+	assert.Contains(t, report, "contains github.com/rcbook/rcbook/internal/rcbox.NoCopy",
+		"vet must name the no-copy marker as the reason")
+}
