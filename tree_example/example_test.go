@@ -1,0 +1,61 @@
+package main
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/weak"
+	"github.com/stretchr/testify/require"
+)
+
+// Example pins the complete printout of the program.
+func Example() {
+	run(os.Stdout)
+	// Output:
+	// == part 1: leaf and branch ==
+	// leaf strong = 1, weak = 0
+	// branch strong = 1, weak = 1
+	// leaf strong = 2, weak = 0
+	// drop node 5
+	// leaf parent: none, the branch is gone
+	// leaf strong = 1, weak = 0
+	// drop node 3
+	// == part 2: a tree built with NewCyclic ==
+	// live allocations before: 0
+	// live allocations after build: 7
+	// node 1 strong = 1, weak = 2
+	// node 11 strong = 1, weak = 2
+	// node 112 strong = 1, weak = 0
+	// node 112 parent: node 11
+	// node 11 strong = 2, weak = 2
+	// dropping the root
+	// drop node 1
+	// drop node 11
+	// drop node 111
+	// drop node 112
+	// drop node 12
+	// drop node 121
+	// drop node 122
+	// live allocations after drop: 0
+}
+
+// TestRunFreesEverything checks that the whole example leaks no allocation.
+func TestRunFreesEverything(t *testing.T) {
+	start := rc.LiveAllocations()
+	run(io.Discard)
+	require.Equal(t, start, rc.LiveAllocations())
+}
+
+// TestTreeFreedByRoot checks that a tree holds one allocation per node and
+// that dropping the root alone frees them all.
+func TestTreeFreedByRoot(t *testing.T) {
+	start := rc.LiveAllocations()
+	noParent := weak.New[Node]()
+	root := newTree(io.Discard, 1, 3, &noParent)
+	noParent.Drop()
+	require.Equal(t, start+7, rc.LiveAllocations())
+	root.Drop()
+	require.Equal(t, start, rc.LiveAllocations())
+}
