@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -30,10 +31,10 @@ func TestDropOfANonLastHandleDoesNotRunTheDestructor(t *testing.T) {
 		clones[i].Drop()
 		assert.Empty(t, log, "drop %d left strong > 0: neither cleanup nor Drop may run", i)
 	}
-	requireLive(t, before, 1, "the last handle still owns the allocation")
+	rctest.RequireLive(t, before, 1, "the last handle still owns the allocation")
 	r.Drop()
 	assert.Len(t, log, 2, "the last drop runs the cleanup and the Drop method once each")
-	requireLive(t, before, 0, "no Weak: the last strong drop frees the allocation")
+	rctest.RequireLive(t, before, 0, "no Weak: the last strong drop frees the allocation")
 }
 
 func TestCleanupRunsOnceAndBeforeTheDropMethod(t *testing.T) {
@@ -76,7 +77,7 @@ func TestValuesWithoutDropMethodDropQuietly(t *testing.T) {
 	before := rc.LiveAllocations()
 	r := rc.New("no destructor")
 	r.Drop()
-	requireLive(t, before, 0, "a value without Drop method is still freed")
+	rctest.RequireLive(t, before, 0, "a value without Drop method is still freed")
 }
 
 // explosive is a value whose destructor panics.
@@ -95,7 +96,7 @@ func TestPanickingDestructorStillCompletesTheDrop(t *testing.T) {
 		"the destructor's panic must propagate out of Drop unchanged")
 	assert.Equal(t, journal{"drop explosive"}, log, "the destructor ran once")
 	assert.True(t, r.IsEmpty(), "Drop empties the handle before the destructor runs")
-	requireLive(t, before, 0,
+	rctest.RequireLive(t, before, 0,
 		"step 3 of the last drop (release the implicit weak, free) must run even when step 2 panics")
 }
 
@@ -111,9 +112,9 @@ func TestPanickingDestructorLeavesWeaksUnableToUpgrade(t *testing.T) {
 	assert.False(t, ok, "the value was dropped (its destructor ran): a Weak must not resurrect it (I7)")
 	assert.True(t, up.IsEmpty(), "a failed Upgrade returns an empty Rc")
 	assert.Equal(t, 0, w.StrongCount(), "no strong handle remains")
-	requireLive(t, before, 1, "the Weak keeps the allocation, not the value (I3)")
+	rctest.RequireLive(t, before, 1, "the Weak keeps the allocation, not the value (I3)")
 	w.Drop()
-	requireLive(t, before, 0, "the last Weak frees the allocation (I5)")
+	rctest.RequireLive(t, before, 0, "the last Weak frees the allocation (I5)")
 }
 
 func TestPanickingCleanupStillRunsTheDropMethod(t *testing.T) {
@@ -127,5 +128,5 @@ func TestPanickingCleanupStillRunsTheDropMethod(t *testing.T) {
 		"the cleanup's panic must propagate out of Drop")
 	assert.Equal(t, journal{"cleanup sock", "drop sock"}, log,
 		"the Drop method still runs after a panicking cleanup, as Rust drops fields after a panicking Drop")
-	requireLive(t, before, 0, "the allocation is freed despite the panic")
+	rctest.RequireLive(t, before, 0, "the allocation is freed despite the panic")
 }

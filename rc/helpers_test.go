@@ -1,12 +1,10 @@
 package rc_test
 
 import (
-	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/rcbook/rcbook/invariants"
 	"github.com/rcbook/rcbook/rc"
 )
 
@@ -33,34 +31,6 @@ func recordCleanup(log *journal) func(resource) {
 // rename is a MakeMut clone function: the copy is told apart by its name.
 func rename(name string) func(resource) resource {
 	return func(r resource) resource { r.name = name; return r }
-}
-
-// uncountedCopy returns a second handle that shares h's allocation without
-// being counted, which is exactly what `c := *h` would do. go vet refuses
-// that statement (copylocks), so the copy goes through reflect: the tests
-// need such a stale handle to show what the checks catch, and `go vet ./...`
-// stays clean.
-func uncountedCopy[H any](h *H) *H {
-	c := new(H)
-	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(h).Elem())
-	return c
-}
-
-// requireChecks skips a test that relies on the header checks, which
-// -tags rcrelease compiles out.
-func requireChecks(t *testing.T) {
-	t.Helper()
-	if !invariants.Enabled {
-		t.Skip("the header checks are compiled out (-tags rcrelease): a stale handle is not detected")
-	}
-}
-
-// requireLive asserts that exactly delta allocations are live now compared
-// with before, which a test took with rc.LiveAllocations().
-func requireLive(t *testing.T, before, delta int, why string) {
-	t.Helper()
-	require.Equal(t, delta, rc.LiveAllocations()-before,
-		"live allocations changed by the wrong amount: %s", why)
 }
 
 // requireCounts asserts both counts of a live strong handle.

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -105,7 +106,7 @@ func TestEveryOperationOnAnEmptyHandlePanicsWithWhyItIsEmpty(t *testing.T) {
 				require.PanicsWithError(t, o.op+": "+e.problem, func() { o.use(r) },
 					"an empty handle owns nothing; the panic must say why it is empty")
 				assert.True(t, r.IsEmpty(), "a refused operation leaves the handle empty")
-				requireLive(t, before, 0, "a refused operation allocates nothing")
+				rctest.RequireLive(t, before, 0, "a refused operation allocates nothing")
 			})
 		}
 	}
@@ -133,7 +134,7 @@ func TestMakeMutWithANilCloneFunctionPanicsAndChangesNothing(t *testing.T) {
 		"MakeMut may need to clone, so a nil clone function is refused up front")
 	assert.True(t, rc.PtrEq(&r, &other), "the refused MakeMut left r on its allocation")
 	requireCounts(t, &r, 2, 0, "the refused MakeMut changed no count")
-	requireLive(t, before, 1, "the refused MakeMut allocated nothing")
+	rctest.RequireLive(t, before, 1, "the refused MakeMut allocated nothing")
 	other.Drop()
 	require.PanicsWithError(t, "rc: MakeMut: nil clone function", func() { r.MakeMut(nil) },
 		"a nil clone is refused even when r is unique and no clone would be needed")

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 )
 
 // MakeMut is the one Rc operation that calls user code (the clone function)
@@ -30,7 +31,7 @@ func TestMakeMutCloneThatDropsAnotherHandleStillLeavesEveryoneCounted(t *testing
 		"the clone function dropped the other owner, so MakeMut's own release was the last: the original drops once")
 	r.Drop()
 	assert.Equal(t, journal{"drop orig", "drop copy"}, log, "each value drops exactly once")
-	requireLive(t, before, 0, "nothing leaks")
+	rctest.RequireLive(t, before, 0, "nothing leaks")
 }
 
 // A clone function that drops, moves or replaces the very handle MakeMut runs
@@ -55,7 +56,7 @@ func TestMakeMutRefusesACloneThatDropsTheHandleItself(t *testing.T) {
 	assert.Equal(t, "orig", other.Get().name, "`other` keeps the original value")
 	other.Drop()
 	assert.Equal(t, journal{"drop orig"}, log, "the original drops once, with its last counted owner")
-	requireLive(t, before, 0, "nothing leaks and nothing is freed twice")
+	rctest.RequireLive(t, before, 0, "nothing leaks and nothing is freed twice")
 }
 
 func TestMakeMutRefusesACloneThatMovesTheHandleItself(t *testing.T) {
@@ -74,5 +75,5 @@ func TestMakeMutRefusesACloneThatMovesTheHandleItself(t *testing.T) {
 	stolen.Drop()
 	other.Drop()
 	assert.Equal(t, journal{"drop orig"}, log, "the original drops once")
-	requireLive(t, before, 0, "nothing leaks")
+	rctest.RequireLive(t, before, 0, "nothing leaks")
 }

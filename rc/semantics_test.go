@@ -7,25 +7,26 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
 func TestNewStartsWithOneStrongAndNoWeak(t *testing.T) {
 	before := rc.LiveAllocations()
 	r := rc.New(42)
-	requireLive(t, before, 1, "New makes exactly one allocation")
+	rctest.RequireLive(t, before, 1, "New makes exactly one allocation")
 	requireCounts(t, &r, 1, 0, "New returns the only handle; the implicit weak is never shown (I4)")
 	assert.False(t, r.IsEmpty(), "a handle returned by New owns its value")
 	assert.Equal(t, 42, *r.Get(), "Get must see the value given to New")
 	r.Drop()
-	requireLive(t, before, 0, "dropping the only handle frees the allocation (I5)")
+	rctest.RequireLive(t, before, 0, "dropping the only handle frees the allocation (I5)")
 }
 
 func TestCloneSharesTheSameAllocation(t *testing.T) {
 	before := rc.LiveAllocations()
 	r := rc.New(1)
 	c := r.Clone()
-	requireLive(t, before, 1, "Clone adds a handle, not an allocation")
+	rctest.RequireLive(t, before, 1, "Clone adds a handle, not an allocation")
 	assert.True(t, rc.PtrEq(&r, &c), "a clone must point to the same allocation")
 	requireCounts(t, &r, 2, 0, "one Clone adds one strong handle")
 	requireCounts(t, &c, 2, 0, "both handles read the same header")
@@ -33,7 +34,7 @@ func TestCloneSharesTheSameAllocation(t *testing.T) {
 	assert.Equal(t, 7, *c.Get(), "a clone shares the value, it does not copy it")
 	c.Drop()
 	r.Drop()
-	requireLive(t, before, 0, "both handles dropped, the allocation is freed")
+	rctest.RequireLive(t, before, 0, "both handles dropped, the allocation is freed")
 }
 
 func TestDropOfAStrongHandleDecrementsStrong(t *testing.T) {
@@ -70,11 +71,11 @@ func TestMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
 	assert.True(t, r.IsEmpty(), "Move must leave the source empty: it transferred its ownership")
 	assert.True(t, rc.PtrEq(&moved, &other), "the moved-to handle points to the same allocation")
 	requireCounts(t, &moved, 2, 0, "Move transfers a handle, it neither adds nor removes one")
-	requireLive(t, before, 1, "Move allocates nothing")
+	rctest.RequireLive(t, before, 1, "Move allocates nothing")
 	assert.Equal(t, 5, *moved.Get(), "the value travels with the handle")
 	moved.Drop()
 	other.Drop()
-	requireLive(t, before, 0, "the moved handle counts as the original: two drops free it")
+	rctest.RequireLive(t, before, 0, "the moved handle counts as the original: two drops free it")
 }
 
 func TestZeroRcIsAnEmptyHandle(t *testing.T) {
@@ -117,5 +118,5 @@ func TestEachAllocationIsUsableFromItsOwnGoroutine(t *testing.T) {
 		sum += <-done
 	}
 	require.Equal(t, 0+1+2+3, sum, "each goroutine must see its own value")
-	requireLive(t, before, 0, "every goroutine dropped its only handle")
+	rctest.RequireLive(t, before, 0, "every goroutine dropped its only handle")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -16,28 +17,28 @@ import (
 // gone. -tags rcrelease removes the checks, so these tests skip there.
 
 func TestStaleCopyUsedAfterFreePanicsWithI5(t *testing.T) {
-	requireChecks(t)
+	rctest.RequireChecks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(1)
-	stale := uncountedCopy(&r)
+	stale := rctest.UncountedCopy(&r)
 	r.Drop()
-	requireLive(t, before, 0, "the only counted handle is gone: the allocation is freed")
+	rctest.RequireLive(t, before, 0, "the only counted handle is gone: the allocation is freed")
 	require.PanicsWithError(t, "rc: Get: use after free (I5)", func() { stale.Get() },
 		"the copy was never counted, so it points at a freed allocation")
 	require.PanicsWithError(t, "rc: Clone: use after free (I5)", func() { _ = stale.Clone() })
 	require.PanicsWithError(t, "rc: Drop: use after free (I5)", stale.Drop)
 	require.PanicsWithError(t, "weak: Downgrade: use after free (I5)",
 		func() { w := weak.Downgrade(stale); w.Drop() })
-	requireLive(t, before, 0, "the refused operations did not resurrect the allocation")
+	rctest.RequireLive(t, before, 0, "the refused operations did not resurrect the allocation")
 }
 
 func TestStaleCopyWhileAWeakKeepsTheAllocationPanicsWithI2(t *testing.T) {
-	requireChecks(t)
+	rctest.RequireChecks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(resource{"file", &log})
 	w := weak.Downgrade(&r)
-	stale := uncountedCopy(&r)
+	stale := rctest.UncountedCopy(&r)
 	r.Drop()
 	require.Equal(t, journal{"drop file"}, log, "the last counted strong handle dropped the value")
 	const problem = "value already dropped: this strong handle outlived its value (was it copied without Clone?) (I2)"
@@ -49,16 +50,16 @@ func TestStaleCopyWhileAWeakKeepsTheAllocationPanicsWithI2(t *testing.T) {
 	assert.Equal(t, 0, w.StrongCount(), "the refused operations left strong at 0")
 	_, ok := w.Upgrade()
 	assert.False(t, ok, "the value is still dead (I7)")
-	requireLive(t, before, 1, "the refused Drop did not take the Weak's unit: the allocation is live")
+	rctest.RequireLive(t, before, 1, "the refused Drop did not take the Weak's unit: the allocation is live")
 	w.Drop()
-	requireLive(t, before, 0, "the Weak's own Drop frees the allocation, exactly once")
+	rctest.RequireLive(t, before, 0, "the Weak's own Drop frees the allocation, exactly once")
 }
 
 func TestStaleCopyAfterTheValueMovedOutPanicsWithI2(t *testing.T) {
-	requireChecks(t)
+	rctest.RequireChecks(t)
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
-	stale := uncountedCopy(&r)
+	stale := rctest.UncountedCopy(&r)
 	v, ok := r.TryUnwrap()
 	require.True(t, ok, "set-up: r was the only counted strong handle")
 	require.Equal(t, 1, v, "set-up: TryUnwrap returned the value")
@@ -80,16 +81,16 @@ func (s *selfReader) Drop() {
 }
 
 func TestDestructorUsingAStaleHandleToItsOwnValuePanicsWithI2(t *testing.T) {
-	requireChecks(t)
+	rctest.RequireChecks(t)
 	before := rc.LiveAllocations()
 	s := &selfReader{}
 	r := rc.New(s)
-	s.stale = uncountedCopy(&r)
+	s.stale = rctest.UncountedCopy(&r)
 	r.Drop()
 	err, ok := s.recovered.(error)
 	require.True(t, ok, "the destructor's use of the stale handle must panic with an error, got %v", s.recovered)
 	assert.EqualError(t, err,
 		"rc: Get: value is being dropped: a destructor reached its own allocation through a stale strong handle (I2)",
 		"strong is already 0 while the destructor runs: no strong handle may use the value")
-	requireLive(t, before, 0, "the drop completed after the destructor recovered")
+	rctest.RequireLive(t, before, 0, "the drop completed after the destructor recovered")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -61,7 +62,7 @@ func TestMakeMutClonesWhenOtherStrongHandlesExist(t *testing.T) {
 	r := rc.NewWithCleanup(resource{"orig", &log}, recordCleanup(&log))
 	other := r.Clone()
 	p := r.MakeMut(rename("copy"))
-	requireLive(t, before, 2, "clone on write: the clone goes into a new allocation")
+	rctest.RequireLive(t, before, 2, "clone on write: the clone goes into a new allocation")
 	assert.False(t, rc.PtrEq(&r, &other), "r must now point at the new allocation")
 	assert.Equal(t, "copy", p.name, "MakeMut returns the clone")
 	assert.Same(t, r.Get(), p, "r's handle now reaches the clone")
@@ -74,7 +75,7 @@ func TestMakeMutClonesWhenOtherStrongHandlesExist(t *testing.T) {
 	r.Drop()
 	assert.Equal(t, journal{"cleanup orig", "drop orig", "cleanup copy", "drop copy"}, log,
 		"the new allocation keeps the cleanup too: each value is cleaned up once")
-	requireLive(t, before, 0, "both allocations freed")
+	rctest.RequireLive(t, before, 0, "both allocations freed")
 }
 
 func TestMakeMutMovesTheValueOutWhenOnlyWeaksExist(t *testing.T) {
@@ -87,19 +88,19 @@ func TestMakeMutMovesTheValueOutWhenOnlyWeaksExist(t *testing.T) {
 	assert.Equal(t, 0, clones, "no other strong handle: the value is moved, never cloned")
 	assert.Empty(t, log, "a moved value is not dropped: no cleanup, no Drop")
 	assert.Equal(t, "orig", p.name, "the value itself moved to the new allocation")
-	requireLive(t, before, 2, "the value moved to a new allocation; the Weak keeps the old one")
+	rctest.RequireLive(t, before, 2, "the value moved to a new allocation; the Weak keeps the old one")
 	requireCounts(t, &r, 1, 0, "the new allocation has no Weak")
 	_, ok := w.Upgrade()
 	assert.False(t, ok, "the old allocation lost its value: the Weak cannot upgrade (I2, I7)")
 	assert.Equal(t, 0, w.StrongCount(), "no strong handle to the old allocation remains")
 	assert.Equal(t, 0, w.WeakCount(), "WeakCount is 0 once no strong handle remains, as in Rust")
 	w.Drop()
-	requireLive(t, before, 1, "the last Weak freed the old allocation")
+	rctest.RequireLive(t, before, 1, "the last Weak freed the old allocation")
 	assert.Empty(t, log, "freeing the old allocation drops nothing: its value had moved")
 	r.Drop()
 	assert.Equal(t, journal{"cleanup orig", "drop orig"}, log,
 		"the new allocation kept the cleanup, and the value is dropped once")
-	requireLive(t, before, 0, "everything freed")
+	rctest.RequireLive(t, before, 0, "everything freed")
 }
 
 func TestMakeMutMutatesInPlaceWhenUnique(t *testing.T) {
@@ -111,7 +112,7 @@ func TestMakeMutMutatesInPlaceWhenUnique(t *testing.T) {
 	p := r.MakeMut(func(v resource) resource { clones++; return v })
 	assert.Equal(t, 0, clones, "a unique handle needs no copy")
 	assert.Same(t, old, p, "unique (I6): MakeMut returns the value in place")
-	requireLive(t, before, 1, "in place: no new allocation")
+	rctest.RequireLive(t, before, 1, "in place: no new allocation")
 	p.name = "edited"
 	assert.Equal(t, "edited", r.Get().name, "the write lands in the shared value")
 	r.Drop()
@@ -127,8 +128,8 @@ func TestMakeMutWithAPanickingCloneChangesNothing(t *testing.T) {
 	}, "the clone function's panic must propagate")
 	assert.True(t, rc.PtrEq(&r, &other), "r still points at the original allocation")
 	requireCounts(t, &r, 2, 0, "a MakeMut whose clone panicked changes no count")
-	requireLive(t, before, 1, "no allocation was made for the failed clone")
+	rctest.RequireLive(t, before, 1, "no allocation was made for the failed clone")
 	other.Drop()
 	r.Drop()
-	requireLive(t, before, 0, "everything freed")
+	rctest.RequireLive(t, before, 0, "everything freed")
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -20,7 +21,7 @@ func TestTryUnwrapTakesTheValueOutOfTheLastStrongHandle(t *testing.T) {
 	assert.Equal(t, "file", v.name, "TryUnwrap returns the value")
 	assert.True(t, r.IsEmpty(), "TryUnwrap consumes the handle")
 	assert.Empty(t, log, "the caller owns the value now: neither cleanup nor Drop may run")
-	requireLive(t, before, 0, "no Weak: the allocation is freed at once (I5)")
+	rctest.RequireLive(t, before, 0, "no Weak: the allocation is freed at once (I5)")
 }
 
 func TestTryUnwrapSucceedsEvenWhileWeaksExist(t *testing.T) {
@@ -37,9 +38,9 @@ func TestTryUnwrapSucceedsEvenWhileWeaksExist(t *testing.T) {
 	assert.False(t, upgraded, "the value left the allocation: the Weak must not upgrade (I7)")
 	assert.Equal(t, 0, w.StrongCount(), "no strong handle remains")
 	assert.Empty(t, log, "the value was moved out, not dropped")
-	requireLive(t, before, 1, "the Weak keeps the allocation alive (I3)")
+	rctest.RequireLive(t, before, 1, "the Weak keeps the allocation alive (I3)")
 	w.Drop()
-	requireLive(t, before, 0, "the last Weak frees the allocation (I5)")
+	rctest.RequireLive(t, before, 0, "the last Weak frees the allocation (I5)")
 	assert.Empty(t, log, "freeing the allocation does not drop a value that moved out")
 }
 
@@ -72,7 +73,7 @@ func TestIntoInnerAlwaysConsumesTheHandle(t *testing.T) {
 	assert.True(t, ok, "the last strong handle gets the value")
 	assert.Equal(t, 9, v, "IntoInner returns the value")
 	assert.True(t, other.IsEmpty(), "IntoInner consumes the handle")
-	requireLive(t, before, 0, "the allocation is freed")
+	rctest.RequireLive(t, before, 0, "the allocation is freed")
 }
 
 // orders returns every permutation of 0..n-1.
@@ -117,7 +118,7 @@ func TestIntoInnerGivesTheValueToExactlyOneOwnerInAnyOrder(t *testing.T) {
 			_, ok := w.Upgrade()
 			assert.False(t, ok, "the value left the allocation: the Weak cannot upgrade")
 			w.Drop()
-			requireLive(t, before, 0, "nothing leaks")
+			rctest.RequireLive(t, before, 0, "nothing leaks")
 		})
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -58,7 +59,7 @@ func TestNewCyclicWeakClonesUpgradeAfterBuild(t *testing.T) {
 	assert.True(t, rc.PtrEq(&r, &up), "the self Weak points at the value's own allocation")
 	up.Drop()
 	r.Drop()
-	requireLive(t, before, 0, "node's Drop gave back its self Weak, so the last drop freed everything")
+	rctest.RequireLive(t, before, 0, "node's Drop gave back its self Weak, so the last drop freed everything")
 }
 
 func TestNewCyclicBuildPanicPropagatesLeaksNothingAndDropsNothing(t *testing.T) {
@@ -72,7 +73,7 @@ func TestNewCyclicBuildPanicPropagatesLeaksNothingAndDropsNothing(t *testing.T) 
 		r.Drop()
 	}, "the build function's panic must propagate out of NewCyclic")
 	assert.Empty(t, log, "no value was ever stored, so no destructor may run (I2)")
-	requireLive(t, before, 0,
+	rctest.RequireLive(t, before, 0,
 		"the lent Weak and the reserved implicit weak are both released: nothing leaks (I3, I5)")
 }
 
@@ -86,12 +87,12 @@ func TestNewCyclicWeakEscapingAPanickingBuildNeverUpgrades(t *testing.T) {
 		})
 		r.Drop()
 	}, "the build function's panic must propagate out of NewCyclic")
-	requireLive(t, before, 1, "the escaped Weak keeps the allocation (I3)")
+	rctest.RequireLive(t, before, 1, "the escaped Weak keeps the allocation (I3)")
 	_, ok := escaped.Upgrade()
 	assert.False(t, ok, "no value was ever built: the escaped Weak must never upgrade (I7)")
 	assert.Equal(t, 0, escaped.StrongCount(), "no strong handle ever existed")
 	escaped.Drop()
-	requireLive(t, before, 0, "the escaped Weak was the last owner: the allocation is freed (I5)")
+	rctest.RequireLive(t, before, 0, "the escaped Weak was the last owner: the allocation is freed (I5)")
 }
 
 func TestNewCyclicBuildMayMoveItsWeakIntoTheValue(t *testing.T) {
@@ -105,7 +106,7 @@ func TestNewCyclicBuildMayMoveItsWeakIntoTheValue(t *testing.T) {
 	require.True(t, ok, "the moved self Weak upgrades once build returned")
 	up.Drop()
 	r.Drop()
-	requireLive(t, before, 0, "NewCyclic must not drop a Weak that build moved away")
+	rctest.RequireLive(t, before, 0, "NewCyclic must not drop a Weak that build moved away")
 }
 
 func TestNewCyclicBuildMayDropItsWeak(t *testing.T) {
@@ -116,9 +117,9 @@ func TestNewCyclicBuildMayDropItsWeak(t *testing.T) {
 	})
 	assert.Equal(t, 1, r.StrongCount(), "NewCyclic returns the only strong handle")
 	assert.Equal(t, 0, r.WeakCount(), "build dropped the only Weak")
-	requireLive(t, before, 1, "the reserved implicit weak kept the allocation alive through build")
+	rctest.RequireLive(t, before, 1, "the reserved implicit weak kept the allocation alive through build")
 	r.Drop()
-	requireLive(t, before, 0, "the last strong drop frees the allocation")
+	rctest.RequireLive(t, before, 0, "the last strong drop frees the allocation")
 }
 
 func TestNewCyclicSelfReferenceIsReleasedByTheValuesDestructor(t *testing.T) {
@@ -132,5 +133,5 @@ func TestNewCyclicSelfReferenceIsReleasedByTheValuesDestructor(t *testing.T) {
 	assert.Empty(t, log, "a self Weak does not own the value: only strong handles count")
 	r.Drop()
 	assert.Equal(t, journal{"drop node"}, log, "the last strong drop drops the value once")
-	requireLive(t, before, 0, "the destructor dropped the self Weak, freeing the allocation")
+	rctest.RequireLive(t, before, 0, "the destructor dropped the self Weak, freeing the allocation")
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -44,7 +45,7 @@ func TestDestructorDroppingItsOwnWeakDoesNotFreeTooEarly(t *testing.T) {
 	assert.False(t, s.upgraded, "strong is 0 before the destructor runs: Upgrade from inside must fail (I7)")
 	assert.Equal(t, 0, s.strongSeen, "the destructor sees strong == 0")
 	assert.Equal(t, 0, s.weakSeen, "WeakCount is 0 once strong is 0")
-	requireLive(t, before, 0, "after the destructor the implicit weak is released and the allocation freed")
+	rctest.RequireLive(t, before, 0, "after the destructor the implicit weak is released and the allocation freed")
 }
 
 func TestDestructorOfANewCyclicValueDroppingItsOwnWeak(t *testing.T) {
@@ -57,7 +58,7 @@ func TestDestructorOfANewCyclicValueDroppingItsOwnWeak(t *testing.T) {
 	require.NotPanics(t, r.Drop, "the destructor may drop the value's self Weak")
 	assert.Equal(t, 1, s.drops, "the destructor runs exactly once (I2)")
 	assert.False(t, s.upgraded, "Upgrade from inside the destructor must fail (I7)")
-	requireLive(t, before, 0, "the allocation is freed after the destructor")
+	rctest.RequireLive(t, before, 0, "the allocation is freed after the destructor")
 }
 
 func TestDestructorWithAnotherWeakOutstandingLeavesTheAllocationToIt(t *testing.T) {
@@ -69,9 +70,9 @@ func TestDestructorWithAnotherWeakOutstandingLeavesTheAllocationToIt(t *testing.
 	r.Drop()
 	assert.Equal(t, 1, s.drops, "the destructor runs exactly once (I2)")
 	assert.False(t, s.upgraded, "Upgrade from inside the destructor must fail (I7)")
-	requireLive(t, before, 1, "the outside Weak still owns the allocation (I3)")
+	rctest.RequireLive(t, before, 1, "the outside Weak still owns the allocation (I3)")
 	_, ok := outside.Upgrade()
 	assert.False(t, ok, "the value is dead: the outside Weak cannot upgrade (I7)")
 	outside.Drop()
-	requireLive(t, before, 0, "the outside Weak was the last owner: freed (I5)")
+	rctest.RequireLive(t, before, 0, "the outside Weak was the last owner: freed (I5)")
 }

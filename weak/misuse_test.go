@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -58,20 +59,20 @@ func TestUseOfAWeakAfterMovePanics(t *testing.T) {
 }
 
 func TestStaleWeakCopyUsedAfterFreePanicsWithI5(t *testing.T) {
-	requireChecks(t)
+	rctest.RequireChecks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
-	stale := uncountedCopy(&w)
+	stale := rctest.UncountedCopy(&w)
 	w.Drop()
 	r.Drop()
-	requireLive(t, before, 0, "every counted handle is gone: the allocation is freed")
+	rctest.RequireLive(t, before, 0, "every counted handle is gone: the allocation is freed")
 	require.PanicsWithError(t, "weak: Upgrade: use after free (I5)", func() { stale.Upgrade() },
 		"the copy was never counted, so it points at a freed allocation")
 	require.PanicsWithError(t, "weak: Clone: use after free (I5)", func() { _ = stale.Clone() })
 	require.PanicsWithError(t, "weak: StrongCount: use after free (I5)", func() { stale.StrongCount() })
 	require.PanicsWithError(t, "weak: Drop: use after free (I5)", stale.Drop)
-	requireLive(t, before, 0, "the refused operations did not resurrect or free again")
+	rctest.RequireLive(t, before, 0, "the refused operations did not resurrect or free again")
 }
 
 func TestStaleWeakCopyWhileTheAllocationLivesIsNotDetected(t *testing.T) {
@@ -80,7 +81,7 @@ func TestStaleWeakCopyWhileTheAllocationLivesIsNotDetected(t *testing.T) {
 	// and only go vet (which reports the copy) stands in the way.
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
-	stale := uncountedCopy(&w)
+	stale := rctest.UncountedCopy(&w)
 	up, ok := stale.Upgrade()
 	require.True(t, ok, "the header cannot tell a stale Weak from a counted one while both are valid")
 	up.Drop()

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/rcbook/rcbook/weak"
 )
 
@@ -14,14 +15,14 @@ func TestDowngradeAddsAWeakAndLeavesStrongAlone(t *testing.T) {
 	before := rc.LiveAllocations()
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
-	requireLive(t, before, 1, "Downgrade allocates nothing")
+	rctest.RequireLive(t, before, 1, "Downgrade allocates nothing")
 	assert.Equal(t, 1, r.StrongCount(), "Downgrade must not change strong")
 	assert.Equal(t, 1, r.WeakCount(), "Downgrade adds exactly one Weak")
 	assert.Equal(t, 1, w.StrongCount(), "the Weak sees the one strong handle")
 	assert.Equal(t, 1, w.WeakCount(), "Weak.WeakCount counts w itself, not the implicit weak (I4)")
 	w.Drop()
 	r.Drop()
-	requireLive(t, before, 0, "everything freed")
+	rctest.RequireLive(t, before, 0, "everything freed")
 }
 
 func TestWeakCloneAndDropChangeOnlyTheWeakCount(t *testing.T) {
@@ -62,12 +63,12 @@ func TestWeakKeepsTheAllocationButNotTheValue(t *testing.T) {
 	w := weak.Downgrade(&r)
 	r.Drop()
 	assert.Equal(t, journal{"drop value"}, log, "the last strong drop drops the value although a Weak remains (I2)")
-	requireLive(t, before, 1, "the Weak keeps the allocation (I3)")
+	rctest.RequireLive(t, before, 1, "the Weak keeps the allocation (I3)")
 	up, ok := w.Upgrade()
 	assert.False(t, ok, "the value is dead: Upgrade must fail, never resurrect it (I7)")
 	assert.True(t, up.IsEmpty(), "a failed Upgrade returns an empty Rc")
 	w.Drop()
-	requireLive(t, before, 0, "the last Weak frees the allocation (I5)")
+	rctest.RequireLive(t, before, 0, "the last Weak frees the allocation (I5)")
 	assert.Equal(t, journal{"drop value"}, log, "freeing the allocation does not drop the value again")
 }
 
@@ -104,14 +105,14 @@ func TestWeakMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
 func TestNewIsDanglingAndAllocatesNothing(t *testing.T) {
 	before := rc.LiveAllocations()
 	w := weak.New[int]()
-	requireLive(t, before, 0, "a dangling Weak allocates nothing")
+	rctest.RequireLive(t, before, 0, "a dangling Weak allocates nothing")
 	up, ok := w.Upgrade()
 	assert.False(t, ok, "a dangling Weak never upgrades")
 	assert.True(t, up.IsEmpty(), "a failed Upgrade returns an empty Rc")
 	assert.Equal(t, 0, w.StrongCount(), "a dangling Weak has no strong count to show")
 	assert.Equal(t, 0, w.WeakCount(), "a dangling Weak has no weak count to show")
 	w.Drop()
-	requireLive(t, before, 0, "dropping a dangling Weak frees nothing")
+	rctest.RequireLive(t, before, 0, "dropping a dangling Weak frees nothing")
 }
 
 func TestTwoDanglingWeaksArePtrEq(t *testing.T) {
@@ -137,5 +138,5 @@ func TestCloneOfADanglingWeakIsDangling(t *testing.T) {
 	assert.False(t, ok, "the clone never upgrades either")
 	c.Drop()
 	w.Drop()
-	requireLive(t, before, 0, "dangling Weaks allocate and free nothing")
+	rctest.RequireLive(t, before, 0, "dangling Weaks allocate and free nothing")
 }

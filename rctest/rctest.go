@@ -1,0 +1,42 @@
+// Package rctest holds test helpers for code that uses rc and weak: proving
+// that allocations were freed, making the stale handle a copy without Clone
+// would make, and skipping tests that need the header checks.
+package rctest
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/rcbook/rcbook/invariants"
+	"github.com/rcbook/rcbook/rc"
+)
+
+// UncountedCopy returns a second handle that shares h's allocation without
+// being counted, which is exactly what `c := *h` would do. go vet refuses
+// that statement (copylocks), so the copy goes through reflect: tests need
+// such a stale handle to show what the checks catch, and `go vet ./...`
+// stays clean.
+func UncountedCopy[H any](h *H) *H {
+	c := new(H)
+	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(h).Elem())
+	return c
+}
+
+// RequireChecks skips a test that relies on the header checks, which
+// -tags rcrelease compiles out.
+func RequireChecks(t testing.TB) {
+	t.Helper()
+	if !invariants.Enabled {
+		t.Skip("the header checks are compiled out (-tags rcrelease): a stale handle is not detected")
+	}
+}
+
+// RequireLive asserts that exactly delta allocations are live now compared
+// with before, which the test took with rc.LiveAllocations().
+func RequireLive(t testing.TB, before, delta int, why string) {
+	t.Helper()
+	require.Equal(t, delta, rc.LiveAllocations()-before,
+		"live allocations changed by the wrong amount: %s", why)
+}
