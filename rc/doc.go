@@ -38,7 +38,10 @@
 //   - a strong count at its maximum: "rc: Clone: strong count overflow (I1)";
 //   - a destructor that reaches its own allocation through a stale handle:
 //     "rc: Drop: value is being dropped ... (I2)";
-//   - MakeMut with a nil clone function: "rc: MakeMut: nil clone function".
+//   - MakeMut with a nil clone function: "rc: MakeMut: nil clone function";
+//     with a clone function that drops, moves or replaces the handle MakeMut
+//     runs on: "rc: MakeMut: the clone function dropped, moved or replaced
+//     the handle" (before any count changes).
 //
 // A destructor that panics still completes the drop: strong is 0, the
 // implicit weak is released and the allocation is freed if no Weak remains;
@@ -46,6 +49,14 @@
 //
 // Building with -tags rcrelease compiles the header checks out. Empty handles
 // and count overflow are still refused; a stale copy is not detected.
+//
+// # Cost
+//
+// Clone is inlined: a nil test, a compare, an increment. Drop takes one
+// predicate (not the last handle, value alive) and an outlined slow path for
+// the last handle; Go's inliner budget cannot fit Drop's empty-handle test
+// and that call together, so Drop itself is a call. docs/benchmarks.md has
+// the figures.
 //
 // # Concurrency
 //
