@@ -26,6 +26,7 @@ package rcbox
 import (
 	"sync/atomic"
 
+	"github.com/rcbook/rcbook/internal/faults"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -66,6 +67,9 @@ func (b *Box[T]) Cleanup() func(T) { return b.cleanup }
 // count minus the implicit weak (I4), and 0 once no strong handle remains,
 // as in Rust's std.
 func (b *Box[T]) WeakCount() int {
+	if Mutant(faults.WeakCountShowsImplicit) {
+		return b.Weak
+	}
 	if b.Strong == 0 {
 		return 0
 	}
@@ -79,7 +83,15 @@ func (b *Box[T]) WeakCount() int {
 // Checking strong == 1 alone is the tempting wrong rule: a Weak could then
 // Upgrade while the caller mutates through GetMut, and two handles would
 // alias a value one of them believes it owns exclusively.
-func (b *Box[T]) IsUnique() bool { return b.Strong == 1 && b.Weak == 1 }
+func (b *Box[T]) IsUnique() bool {
+	switch {
+	case Mutant(faults.GetMutUnchecked):
+		return true
+	case Mutant(faults.GetMutStrongOnly):
+		return b.Strong == 1
+	}
+	return b.Strong == 1 && b.Weak == 1
+}
 
 // SetCounts overwrites both counts. It exists for tests that need a count at
 // the edge of its range (I1 overflow) without making 2^63 handles.

@@ -1,6 +1,9 @@
 package rcbox
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/faults"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // NewUninit allocates a header for NewCyclic, before the value exists:
 // strong 0, so no Upgrade can succeed while the value is being built (I7),
@@ -9,14 +12,18 @@ import "github.com/rcbook/rcbook/invariants"
 // free the allocation by dropping or moving its Weak.
 func NewUninit[T any]() *Box[T] {
 	live.Add(1)
-	return &Box[T]{Header: invariants.Header{Weak: 2, State: invariants.Uninit}}
+	b := &Box[T]{Header: invariants.Header{Weak: 2, State: invariants.Uninit}}
+	if Mutant(faults.CyclicUpgradable) {
+		b.Strong, b.State = 1, invariants.Alive // the bug: alive before the value exists
+	}
+	return b
 }
 
 // Init stores the built value and brings the allocation to life: strong
 // 0 → 1, and the reserved unit becomes the implicit weak (I4). From here
 // Weaks made during the build can upgrade.
 func (b *Box[T]) Init(op invariants.Op, value T) {
-	if invariants.Enabled && (b.State != invariants.Uninit || !b.Consistent()) {
+	if invariants.Enabled && (b.State != invariants.Uninit || !b.Consistent()) && !Mutant(faults.CyclicUpgradable) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.value = value
@@ -33,5 +40,5 @@ func (b *Box[T]) Init(op invariants.Op, value T) {
 // Weak made during the build escaped (I3, I5). Such a Weak then upgrades to
 // nothing, exactly as if the value had already been dropped.
 func (b *Box[T]) Abandon(op invariants.Op) {
-	b.releaseImplicitWeak(op)
+	b.endValueAndReleaseImplicitWeak(op)
 }

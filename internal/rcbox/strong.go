@@ -1,6 +1,9 @@
 package rcbox
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/faults"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // CheckStrong panics unless a strong handle may operate on b: the value must
 // be alive and the header consistent (I1, I2, I4, I5). Every slow path of an
@@ -16,7 +19,7 @@ func (b *Box[T]) CheckStrong(op invariants.Op) {
 // as in Rust's std: a wrapped count would free a value still in use (I1).
 // The caller has checked the header (CheckStrong or CheckWeak).
 func (b *Box[T]) IncStrong(op invariants.Op) {
-	if b.Strong == invariants.MaxCount {
+	if b.Strong == invariants.MaxCount && !Mutant(faults.UncheckedOverflow) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.Strong++
@@ -47,20 +50,46 @@ func (b *Box[T]) DecStrong(op invariants.Op) {
 // while that destructor is still running.
 func (b *Box[T]) dropSlow(op invariants.Op) {
 	b.State = invariants.Dropping
-	defer b.releaseImplicitWeak(op)
+	if Mutant(faults.ImplicitWeakFirst) {
+		b.releaseImplicitWeak(op)
+		b.runDestructor()
+		b.endValue()
+		return
+	}
+	defer b.endValueAndReleaseImplicitWeak(op)
 	b.runDestructor()
 }
 
-// releaseImplicitWeak ends the value's life in the header and gives back the
-// weak unit the strong handles owned together (I4). The caller has already
-// brought strong to 0 and dropped or moved out the value.
-func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
+// endValueAndReleaseImplicitWeak is steps 2 and 3 after the destructor (or
+// a move) has taken the value away.
+func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
+	if Mutant(faults.DestructorTwice) {
+		b.runDestructor()
+	}
+	b.endValue()
+	b.releaseImplicitWeak(op)
+}
+
+// endValue ends the value's life in the header: it is dropped or moved out.
+func (b *Box[T]) endValue() {
 	var zero T
 	b.value = zero // let the garbage collector have whatever the value referenced
 	b.cleanup = nil
-	b.State = invariants.Dead
-	b.Weak-- // exactly the implicit weak, and only now that the value is gone (I4)
-	if b.Weak == 0 {
+	if b.State != invariants.Freed {
+		b.State = invariants.Dead
+	}
+}
+
+// releaseImplicitWeak gives back the weak unit the strong handles owned
+// together (I4), once strong is 0 and the value is gone.
+func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
+	if !Mutant(faults.LeakImplicitWeak) {
+		b.Weak-- // exactly the implicit weak, and only now that the value is gone (I4)
+	}
+	if Mutant(faults.DoubleWeakRelease) && b.Weak > 0 {
+		b.Weak-- // the bug: a Weak's unit released here as well as in its own Drop
+	}
+	if b.Weak == 0 || Mutant(faults.FreeWhileWeak) {
 		b.free(op)
 	}
 	if invariants.Enabled {
@@ -74,7 +103,9 @@ func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
 // out. The caller has checked the header and holds the only strong handle.
 func (b *Box[T]) MoveOut(op invariants.Op) (T, func(T)) {
 	value, cleanup := b.value, b.cleanup
-	b.Strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)
-	b.releaseImplicitWeak(op)
+	if !Mutant(faults.TryUnwrapKeepsStrong) {
+		b.Strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)
+	}
+	b.endValueAndReleaseImplicitWeak(op)
 	return value, cleanup
 }

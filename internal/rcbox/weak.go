@@ -1,6 +1,9 @@
 package rcbox
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/faults"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // CheckWeak panics unless a Weak may operate on b: the allocation must not
 // be freed (I5) and the header must be consistent. With -tags rcrelease it
@@ -14,7 +17,7 @@ func (b *Box[T]) CheckWeak(op invariants.Op) {
 // IncWeak adds a Weak handle, checked against overflow in every build (I1).
 // The caller has checked the header.
 func (b *Box[T]) IncWeak(op invariants.Op) {
-	if b.Weak == invariants.MaxCount {
+	if b.Weak == invariants.MaxCount && !Mutant(faults.UncheckedOverflow) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.Weak++
@@ -37,7 +40,7 @@ func (b *Box[T]) DecWeak(op invariants.Op) {
 // value, so TryUpgrade leaves it alone and reports false. The caller has
 // checked the header with CheckWeak, so freed memory is never read.
 func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
-	if b.Strong == 0 {
+	if b.Strong == 0 && !Mutant(faults.UpgradeResurrects) {
 		return false
 	}
 	b.IncStrong(op)
