@@ -1,6 +1,7 @@
 package properties
 
 import (
+	"github.com/rcbook/rcbook/internal/rcbox"
 	"github.com/rcbook/rcbook/invariants/model"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/weak"
@@ -65,6 +66,15 @@ func (s *strong) StrongCount() int                                     { return 
 func (s *strong) WeakCount() int                                       { return s.h.WeakCount() }
 func (s *strong) IsEmpty() bool                                        { return s.h.IsEmpty() }
 func (s *strong) PtrEq(o model.Strong) bool                            { return rc.PtrEq(&s.h, &o.(*strong).h) }
+
+// RawCounts and SetRawCounts let the harness's overflow probe reach the
+// header (model.CountSetter).
+func (s *strong) RawCounts() (int, int) {
+	b := s.h.Header(rcbox.Bridge)
+	return b.Strong, b.Weak
+}
+
+func (s *strong) SetRawCounts(strong, weak int) { s.h.Header(rcbox.Bridge).SetCounts(strong, weak) }
 
 func (s *strong) Downgrade() model.Weak {
 	w := &weakHandle{w: new(weak.Weak[model.Value])}

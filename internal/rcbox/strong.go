@@ -71,13 +71,17 @@ func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
 }
 
 // endValue ends the value's life in the header: it is dropped or moved out.
+// The allocation must still be live: a destructor that has just returned
+// from a freed allocation ran on freed memory, which is exactly the bug of
+// releasing the implicit weak before the value is dropped (I5).
 func (b *Box[T]) endValue() {
+	if invariants.Enabled && b.State == invariants.Freed {
+		invariants.Refuse(invariants.RcDrop, &b.Header)
+	}
 	var zero T
 	b.value = zero // let the garbage collector have whatever the value referenced
 	b.cleanup = nil
-	if b.State != invariants.Freed {
-		b.State = invariants.Dead
-	}
+	b.State = invariants.Dead
 }
 
 // releaseImplicitWeak gives back the weak unit the strong handles owned

@@ -43,3 +43,12 @@ type Weak interface {
 	WeakCount() int
 	PtrEq(other Weak) bool
 }
+
+// CountSetter is implemented by strong handles whose header counts the
+// harness may set directly. It lets the overflow probe put a count at its
+// maximum (I1) without making 2^63 handles. The raw weak count includes the
+// implicit weak.
+type CountSetter interface {
+	RawCounts() (strong, weak int)
+	SetRawCounts(strong, weak int)
+}

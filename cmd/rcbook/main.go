@@ -1,0 +1,41 @@
+// Command rcbook is the companion tool of the rcbook library and book.
+//
+//	rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
+//	rcbook lab explore [-depth D]
+//
+// lab mutants runs the property tests and the explorer against every
+// deliberately broken variant of the header and prints what caught each;
+// it ends with "mutants: killed K of N" and fails unless every mutant is
+// killed. The broken variants exist only in -tags rcmutant builds, so the
+// command rebuilds itself with that tag when it needs to. lab explore runs
+// every operation sequence up to the depth against the real rc and weak and
+// ends with "explore: S states, Q sequences, depth D, V violations".
+package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "rcbook:", err)
+		os.Exit(1)
+	}
+}
+
+const usage = `usage:
+  rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
+  rcbook lab explore [-depth D]`
+
+func run(args []string) error {
+	if len(args) >= 2 && args[0] == "lab" {
+		switch args[1] {
+		case "mutants":
+			return labMutants(args[2:])
+		case "explore":
+			return labExplore(args[2:])
+		}
+	}
+	return fmt.Errorf("unknown command\n%s", usage)
+}

@@ -1,0 +1,207 @@
+package model
+
+import (
+	"github.com/stretchr/testify/require"
+)
+
+// apply performs one step on the implementation and the model, checks what
+// the step itself returned, and records what it did in the trace. The
+// caller runs check afterwards.
+func (m *machine) apply(t require.TestingT, s Step) {
+	made := ""
+	switch s.Op {
+	case OpNew, OpNewWithCleanup, OpNewCyclic, OpClone, OpMove:
+		made = m.name("s")
+	case OpDowngrade, OpDangling, OpWeakClone, OpWeakMove, OpUpgrade:
+		made = m.name("w")
+	}
+	if s.Op <= OpNewCyclic {
+		m.nextID++ // the value the step is about to make
+	}
+	m.record(s, made)
+	if l, ok := t.(logger); ok {
+		l.Log(m.trace[len(m.trace)-1].String())
+	}
+	switch s.Op {
+	case OpNew, OpNewWithCleanup:
+		m.new(s, made)
+	case OpNewCyclic:
+		m.newCyclic(t, s, made)
+	case OpClone:
+		src := m.strongs[s.I]
+		h := src.h.Clone()
+		m.model.Clone(src.alloc)
+		m.strongs = append(m.strongs, strongSlot{h, src.alloc, made})
+	case OpMove:
+		old := m.strongs[s.I].h
+		m.strongs[s.I].h, m.strongs[s.I].name = old.Move(), made
+		require.True(t, old.IsEmpty(), "Move must leave the source handle empty")
+	case OpDrop:
+		m.dropStrong(t, s.I)
+	case OpDowngrade:
+		src := m.strongs[s.I]
+		w := src.h.Downgrade()
+		m.model.Downgrade(src.alloc)
+		m.weaks = append(m.weaks, weakSlot{w, src.alloc, made})
+	case OpDangling:
+		m.weaks = append(m.weaks, weakSlot{m.impl.Dangling(), -1, made})
+	case OpWeakClone:
+		src := m.weaks[s.I]
+		h := src.h.Clone()
+		if src.alloc >= 0 {
+			m.model.Downgrade(src.alloc)
+		}
+		m.weaks = append(m.weaks, weakSlot{h, src.alloc, made})
+	case OpWeakMove:
+		m.weaks[s.I].h, m.weaks[s.I].name = m.weaks[s.I].h.Move(), made
+	case OpWeakDrop:
+		m.dropWeak(s.I)
+	case OpUpgrade:
+		m.upgrade(t, s.I, made)
+	case OpGetMut:
+		m.getMut(t, s.I)
+	case OpMakeMut:
+		m.makeMut(t, s.I)
+	case OpTryUnwrap:
+		m.tryUnwrap(t, s.I)
+	case OpIntoInner:
+		m.intoInner(t, s.I)
+	case OpPtrEq:
+		a, b := m.strongs[s.I], m.strongs[s.J]
+		require.Equal(t, a.alloc == b.alloc, a.h.PtrEq(b.h), "PtrEq(%s, %s): true exactly for the same allocation", a.name, b.name)
+	case OpWeakPtrEq:
+		a, b := m.weaks[s.I], m.weaks[s.J]
+		require.Equal(t, a.alloc == b.alloc, a.h.PtrEq(b.h), "PtrEq(%s, %s): same allocation, or both dangling", a.name, b.name)
+	case OpProbeOverflow:
+		m.probeOverflow(t, s.I)
+	}
+}
+
+// record notes the step in the trace, with the names it refers to now.
+func (m *machine) record(s Step, made string) {
+	k := taken{step: s, made: made, id: m.nextID}
+	switch s.Op {
+	case OpClone, OpMove, OpDrop, OpDowngrade, OpGetMut, OpMakeMut, OpTryUnwrap, OpIntoInner, OpProbeOverflow, OpPtrEq:
+		k.ni = m.strongs[s.I].name
+		if s.Op == OpPtrEq {
+			k.nj = m.strongs[s.J].name
+		}
+	case OpWeakClone, OpWeakMove, OpWeakDrop, OpUpgrade, OpWeakPtrEq:
+		k.ni = m.weaks[s.I].name
+		if s.Op == OpWeakPtrEq {
+			k.nj = m.weaks[s.J].name
+		}
+	}
+	m.trace = append(m.trace, k)
+}
+
+// logger is the part of *rapid.T that apply uses to print each step of a
+// counterexample before taking it.
+type logger interface{ Log(args ...any) }
+
+func (m *machine) newValue(s Step) Value {
+	v := Value{ID: m.nextID, Payload: m.nextID, Panics: s.Panics, log: m.log}
+	m.model.Values[v.ID] = &ValueState{SelfAlloc: -1, Payload: v.Payload, Panics: v.Panics}
+	return v
+}
+
+func (m *machine) new(s Step, made string) {
+	v := m.newValue(s)
+	var h Strong
+	if s.Op == OpNewWithCleanup {
+		m.model.Values[v.ID].Cleanup = true
+		h = m.impl.NewWithCleanup(v, func(v Value) { m.log.Cleanups[v.ID]++ })
+	} else {
+		h = m.impl.New(v)
+	}
+	m.strongs = append(m.strongs, strongSlot{h, m.model.Alloc(v.ID), made})
+}
+
+// newCyclic builds a value that holds a Weak to its own allocation. Its
+// destructor will try to upgrade that Weak (which must fail) and drop it,
+// from inside the drop of the very allocation it points at.
+func (m *machine) newCyclic(t require.TestingT, s Step, made string) {
+	v := m.newValue(s)
+	a := len(m.model.Allocs) // the allocation NewCyclic is about to make
+	var escaped Weak
+	build := func(self Weak) Value {
+		require.Equal(t, 0, self.StrongCount(), "inside build the strong count is 0: the value does not exist yet (I7)")
+		require.Equal(t, 0, self.WeakCount(), "WeakCount is 0 while no strong handle exists")
+		up, ok := self.Upgrade()
+		if ok {
+			up.Drop()
+		}
+		require.False(t, ok, "a Weak must not upgrade inside build (I7)")
+		if s.Escape {
+			escaped = self.Clone()
+		}
+		if s.BuildPanics {
+			panic(errBuildPanic)
+		}
+		v.OwnSelf = true
+		if s.MoveSelf {
+			v.Self = self.Move()
+		} else {
+			v.Self = self.Clone()
+		}
+		return v
+	}
+	var h Strong
+	p := catch(func() { h = m.impl.NewCyclic(build) })
+	if s.BuildPanics {
+		require.Equal(t, errBuildPanic, p, "a panic in build must propagate out of NewCyclic")
+		delete(m.model.Values, v.ID) // never built: no destructor may run
+		m.model.Allocs = append(m.model.Allocs, Alloc{Value: -1})
+	} else {
+		if p != nil {
+			panic(p) // not the harness's own panic: let it speak for itself
+		}
+		m.model.Values[v.ID].SelfAlloc = a
+		require.Equal(t, a, m.model.Alloc(v.ID))
+		m.model.Downgrade(a) // the value's Self
+		m.strongs = append(m.strongs, strongSlot{h, a, made})
+	}
+	if s.Escape {
+		m.model.Downgrade(a)
+		m.weaks = append(m.weaks, weakSlot{escaped, a, m.name("w")})
+	}
+}
+
+// dropStrong drops strong handle i. A destructor that panics must still
+// finish the drop (the model carries on as usual), and the panic must reach
+// the caller of Drop.
+func (m *machine) dropStrong(t require.TestingT, i int) {
+	s := m.strongs[i]
+	m.removeStrong(i)
+	a := m.model.Allocs[s.alloc]
+	lastPanics := a.Strong == 1 && m.model.Values[a.Value].Panics
+	p := catch(s.h.Drop)
+	if lastPanics {
+		require.Equal(t, ErrDestructorPanic, p, "the destructor's panic must propagate out of Drop")
+	} else if p != nil {
+		panic(p)
+	}
+	require.True(t, s.h.IsEmpty(), "Drop must leave the handle empty")
+	m.model.DropStrong(s.alloc)
+}
+
+func (m *machine) dropWeak(i int) {
+	w := m.weaks[i]
+	m.removeWeak(i)
+	w.h.Drop()
+	if w.alloc >= 0 {
+		m.model.DropWeak(w.alloc)
+	}
+}
+
+func (m *machine) upgrade(t require.TestingT, i int, made string) {
+	w := m.weaks[i]
+	want := w.alloc >= 0 && m.model.Upgrade(w.alloc)
+	h, ok := w.h.Upgrade()
+	require.Equal(t, want, ok, "%s.Upgrade must succeed exactly while the value is alive, strong > 0 (I7)", w.name)
+	if !ok {
+		require.True(t, h.IsEmpty(), "a failed Upgrade returns an empty handle")
+		return
+	}
+	m.strongs = append(m.strongs, strongSlot{h, w.alloc, made})
+}

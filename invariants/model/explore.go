@@ -1,0 +1,151 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// ExploreConfig bounds the exhaustive search: how many steps a sequence may
+// take, and how big the universe of allocations and handles may grow.
+type ExploreConfig struct {
+	Depth      int // longest sequence of steps
+	MaxAllocs  int // live allocations at once
+	MaxHandles int // handles (strong and weak) to one allocation at once
+}
+
+// ExploreResult is what an exploration found.
+type ExploreResult struct {
+	States    int        // distinct states reached, the empty start included
+	Sequences int        // step sequences run and checked
+	Depth     int        // the deepest level completed
+	Violation *Violation // the first violation found, at the smallest depth; nil if none
+}
+
+// Violation is a step sequence the implementation gets wrong.
+type Violation struct {
+	Trace   []string // what each step did, as Go statements
+	Problem string   // what the check reported
+}
+
+func (v *Violation) String() string {
+	return strings.Join(v.Trace, "\n") + "\n=> " + v.Problem
+}
+
+// Explore runs every sequence of steps up to cfg.Depth, breadth first, over
+// a universe of at most cfg.MaxAllocs allocations with cfg.MaxHandles
+// handles each, and checks implementation against model after every step
+// and after dropping everything at the end of every sequence. Equivalent
+// states are explored once: two sequences that leave the same allocations,
+// counts, values and handles behind have the same futures. Handles to the
+// same allocation are interchangeable, so each step is tried on one of
+// them. Exploration stops at the first violation, which is therefore one of
+// the shortest.
+func Explore(impl Impl, cfg ExploreConfig) ExploreResult {
+	res := ExploreResult{States: 1}
+	seen := map[string]bool{newMachine(impl).key(): true}
+	frontier := [][]Step{nil}
+	for depth := 1; depth <= cfg.Depth && len(frontier) > 0; depth++ {
+		var next [][]Step
+		for _, path := range frontier {
+			m, _ := run(impl, path, nil, nil)
+			changers, observers := m.enabled(cfg)
+			m.drain(&recorder{}) // checked already, when path was first found
+			for _, s := range changers {
+				res.Sequences++
+				var key string
+				if _, v := run(impl, path, []Step{s}, &key); v != nil {
+					res.Violation = v
+					return res
+				}
+				if !seen[key] {
+					seen[key] = true
+					res.States++
+					next = append(next, append(append([]Step(nil), path...), s))
+				}
+			}
+			if v := observe(impl, path, observers, &res); v != nil {
+				res.Violation = v
+				return res
+			}
+		}
+		frontier = next
+		res.Depth = depth
+	}
+	return res
+}
+
+// observe runs the steps that leave the state as it was (Move, PtrEq, the
+// overflow probe, GetMut) after path, all in one sequence: taking one
+// cannot change what another sees. If that sequence fails, each is run on
+// its own, so that the violation reported is one of the shortest.
+func observe(impl Impl, path, observers []Step, res *ExploreResult) *Violation {
+	if len(observers) == 0 {
+		return nil
+	}
+	res.Sequences++
+	if _, v := run(impl, path, observers, nil); v == nil {
+		return nil
+	}
+	for _, s := range observers {
+		res.Sequences++
+		if _, v := run(impl, path, []Step{s}, nil); v != nil {
+			return v
+		}
+	}
+	return &Violation{Problem: "the observers fail together but not alone"}
+}
+
+// run replays path on a fresh machine (path was checked when it was found,
+// so it is not checked again), then takes the steps in more, checking after
+// each. It records the state reached in key (if not nil), then drops every
+// handle and checks that nothing is left. With no steps in more the machine
+// is returned undrained, so that the caller can list its enabled steps; the
+// caller drains it.
+func run(impl Impl, path, more []Step, key *string) (m *machine, v *Violation) {
+	m = newMachine(impl)
+	t := &recorder{}
+	defer func() {
+		if p := recover(); p != nil {
+			problem := t.problem
+			if _, failed := p.(failNow); !failed {
+				problem = fmt.Sprintf("panic: %v", p)
+			}
+			trace := m.traceText()
+			if m.draining {
+				trace = append(trace, "(drop every handle left)")
+			}
+			v = &Violation{Trace: trace, Problem: problem}
+		}
+	}()
+	for _, s := range path {
+		m.apply(t, s)
+	}
+	if len(more) == 0 {
+		return m, nil
+	}
+	m.check(t)
+	for _, s := range more {
+		m.apply(t, s)
+		m.check(t)
+	}
+	if key != nil {
+		*key = m.key()
+	}
+	m.draining = true
+	m.drain(t)
+	return m, nil
+}
+
+// recorder is the TestingT the explorer gives require: the first failure
+// is recorded and ends the sequence.
+type recorder struct{ problem string }
+
+type failNow struct{}
+
+func (r *recorder) Errorf(format string, args ...any) {
+	if r.problem == "" {
+		r.problem = Condense(fmt.Sprintf(format, args...))
+	}
+}
+
+func (r *recorder) FailNow() { panic(failNow{}) }
