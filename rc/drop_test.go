@@ -12,6 +12,7 @@ import (
 )
 
 func TestLastDropRunsTheDropMethodExactlyOnce(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	r := rc.New(resource{"file", &log})
 	c := r.Clone()
@@ -23,6 +24,7 @@ func TestLastDropRunsTheDropMethodExactlyOnce(t *testing.T) {
 }
 
 func TestDropOfANonLastHandleDoesNotRunTheDestructor(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.NewWithCleanup(resource{"conn", &log}, recordCleanup(&log))
@@ -38,6 +40,7 @@ func TestDropOfANonLastHandleDoesNotRunTheDestructor(t *testing.T) {
 }
 
 func TestCleanupRunsOnceAndBeforeTheDropMethod(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	r := rc.NewWithCleanup(resource{"buf", &log}, recordCleanup(&log))
 	r.Drop()
@@ -51,6 +54,7 @@ type ptrResource struct{ drops *int }
 func (p *ptrResource) Drop() { *p.drops++ }
 
 func TestDropMethodIsFoundThroughEitherReceiver(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var byValue journal
 	v := rc.New(resource{"v", &byValue})
 	v.Drop()
@@ -74,6 +78,7 @@ func TestDropMethodIsFoundThroughEitherReceiver(t *testing.T) {
 }
 
 func TestValuesWithoutDropMethodDropQuietly(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New("no destructor")
 	r.Drop()
@@ -89,6 +94,7 @@ func (e explosive) Drop() {
 }
 
 func TestPanickingDestructorStillCompletesTheDrop(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(explosive{&log})
@@ -101,6 +107,7 @@ func TestPanickingDestructorStillCompletesTheDrop(t *testing.T) {
 }
 
 func TestPanickingDestructorLeavesWeaksUnableToUpgrade(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(explosive{&log})
@@ -118,6 +125,7 @@ func TestPanickingDestructorLeavesWeaksUnableToUpgrade(t *testing.T) {
 }
 
 func TestPanickingCleanupStillRunsTheDropMethod(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.NewWithCleanup(resource{"sock", &log}, func(v resource) {

@@ -17,6 +17,7 @@ import (
 // behind another, correctly counted handle.
 
 func TestMakeMutCloneThatDropsAnotherHandleStillLeavesEveryoneCounted(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(resource{"orig", &log})
@@ -39,6 +40,7 @@ func TestMakeMutCloneThatDropsAnotherHandleStillLeavesEveryoneCounted(t *testing
 // the value under another, correctly counted handle. MakeMut now checks the
 // handle after clone returns and refuses before it counts anything.
 func TestMakeMutRefusesACloneThatDropsTheHandleItself(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(resource{"orig", &log})
@@ -60,6 +62,7 @@ func TestMakeMutRefusesACloneThatDropsTheHandleItself(t *testing.T) {
 }
 
 func TestMakeMutRefusesACloneThatMovesTheHandleItself(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(resource{"orig", &log})

@@ -12,6 +12,7 @@ import (
 )
 
 func TestNewStartsWithOneStrongAndNoWeak(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(42)
 	rctest.RequireLive(t, before, 1, "New makes exactly one allocation")
@@ -23,6 +24,7 @@ func TestNewStartsWithOneStrongAndNoWeak(t *testing.T) {
 }
 
 func TestCloneSharesTheSameAllocation(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(1)
 	c := r.Clone()
@@ -38,6 +40,7 @@ func TestCloneSharesTheSameAllocation(t *testing.T) {
 }
 
 func TestDropOfAStrongHandleDecrementsStrong(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	c1 := r.Clone()
 	c2 := r.Clone()
@@ -51,6 +54,7 @@ func TestDropOfAStrongHandleDecrementsStrong(t *testing.T) {
 }
 
 func TestDowngradeAndWeakHandlesChangeOnlyTheWeakCount(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
 	requireCounts(t, &r, 1, 1, "Downgrade adds a Weak and leaves strong alone")
@@ -64,6 +68,7 @@ func TestDowngradeAndWeakHandlesChangeOnlyTheWeakCount(t *testing.T) {
 }
 
 func TestMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(5)
 	other := r.Clone()
@@ -79,6 +84,7 @@ func TestMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
 }
 
 func TestZeroRcIsAnEmptyHandle(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var a, b rc.Rc[int]
 	assert.True(t, a.IsEmpty(), "the zero Rc owns nothing")
 	assert.True(t, rc.PtrEq(&a, &b), "two empty handles are PtrEq")
@@ -88,6 +94,7 @@ func TestZeroRcIsAnEmptyHandle(t *testing.T) {
 }
 
 func TestSeparateNewCallsMakeSeparateAllocations(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	a := rc.New(1)
 	b := rc.New(1)
 	assert.False(t, rc.PtrEq(&a, &b), "equal values in two New calls are still two allocations")
@@ -98,6 +105,7 @@ func TestSeparateNewCallsMakeSeparateAllocations(t *testing.T) {
 }
 
 func TestEachAllocationIsUsableFromItsOwnGoroutine(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	// Rc is not safe for concurrent use, but separate allocations may live on
 	// separate goroutines; under -race this proves the header shares nothing
 	// but the atomic live-allocation counter.

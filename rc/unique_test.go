@@ -12,6 +12,7 @@ import (
 )
 
 func TestGetMutSucceedsWhenTheHandleIsUnique(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	p, ok := r.GetMut()
 	require.True(t, ok, "strong == 1 and no Weak: the handle is the only way to the value (I6)")
@@ -22,6 +23,7 @@ func TestGetMutSucceedsWhenTheHandleIsUnique(t *testing.T) {
 }
 
 func TestGetMutFailsWhileAnotherStrongHandleExists(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	c := r.Clone()
 	p, ok := r.GetMut()
@@ -35,6 +37,7 @@ func TestGetMutFailsWhileAnotherStrongHandleExists(t *testing.T) {
 }
 
 func TestGetMutFailsWhileAWeakExists(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	// strong == 1 alone would be unsound: the Weak can Upgrade at any time
 	// (even from inside code called while the caller writes through the
 	// pointer), and the new strong handle would read a value that GetMut's
@@ -57,6 +60,7 @@ func TestGetMutFailsWhileAWeakExists(t *testing.T) {
 }
 
 func TestMakeMutClonesWhenOtherStrongHandlesExist(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.NewWithCleanup(resource{"orig", &log}, recordCleanup(&log))
@@ -79,6 +83,7 @@ func TestMakeMutClonesWhenOtherStrongHandlesExist(t *testing.T) {
 }
 
 func TestMakeMutMovesTheValueOutWhenOnlyWeaksExist(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.NewWithCleanup(resource{"orig", &log}, recordCleanup(&log))
@@ -104,6 +109,7 @@ func TestMakeMutMovesTheValueOutWhenOnlyWeaksExist(t *testing.T) {
 }
 
 func TestMakeMutMutatesInPlaceWhenUnique(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(resource{"orig", &log})
@@ -120,6 +126,7 @@ func TestMakeMutMutatesInPlaceWhenUnique(t *testing.T) {
 }
 
 func TestMakeMutWithAPanickingCloneChangesNothing(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(1)
 	other := r.Clone()

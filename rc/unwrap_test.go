@@ -13,6 +13,7 @@ import (
 )
 
 func TestTryUnwrapTakesTheValueOutOfTheLastStrongHandle(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.NewWithCleanup(resource{"file", &log}, recordCleanup(&log))
@@ -25,6 +26,7 @@ func TestTryUnwrapTakesTheValueOutOfTheLastStrongHandle(t *testing.T) {
 }
 
 func TestTryUnwrapSucceedsEvenWhileWeaksExist(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	// Unlike GetMut, TryUnwrap needs only strong == 1 (I6): it takes the
 	// value out, so a Weak can only find it gone.
 	var log journal
@@ -45,6 +47,7 @@ func TestTryUnwrapSucceedsEvenWhileWeaksExist(t *testing.T) {
 }
 
 func TestTryUnwrapFailsWhileSharedAndLeavesTheHandleUnchanged(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	r := rc.New(resource{"file", &log})
 	other := r.Clone()
@@ -61,6 +64,7 @@ func TestTryUnwrapFailsWhileSharedAndLeavesTheHandleUnchanged(t *testing.T) {
 }
 
 func TestIntoInnerAlwaysConsumesTheHandle(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(9)
 	other := r.Clone()
@@ -92,6 +96,7 @@ func orders(n int) [][]int {
 }
 
 func TestIntoInnerGivesTheValueToExactlyOneOwnerInAnyOrder(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	const owners = 4
 	for _, order := range orders(owners) {
 		t.Run(fmt.Sprint(order), func(t *testing.T) {

@@ -5,6 +5,8 @@ import (
 	"os"
 	"testing"
 
+	"github.com/rcbook/rcbook/rctest"
+
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/weak"
 	"github.com/stretchr/testify/require"
@@ -43,6 +45,7 @@ func Example() {
 
 // TestRunFreesEverything checks that the whole example leaks no allocation.
 func TestRunFreesEverything(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	start := rc.LiveAllocations()
 	run(io.Discard)
 	require.Equal(t, start, rc.LiveAllocations())
@@ -51,6 +54,7 @@ func TestRunFreesEverything(t *testing.T) {
 // TestTreeFreedByRoot checks that a tree holds one allocation per node and
 // that dropping the root alone frees them all.
 func TestTreeFreedByRoot(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	start := rc.LiveAllocations()
 	noParent := weak.New[Node]()
 	root := newTree(io.Discard, 1, 3, &noParent)

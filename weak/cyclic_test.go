@@ -27,6 +27,7 @@ func (n *node) Drop() {
 }
 
 func TestNewCyclicBuildSeesStrongZeroAndCannotUpgrade(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var strongInBuild, weakInBuild int
 	var upgradedInBuild bool
 	r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {
@@ -46,6 +47,7 @@ func TestNewCyclicBuildSeesStrongZeroAndCannotUpgrade(t *testing.T) {
 }
 
 func TestNewCyclicWeakClonesUpgradeAfterBuild(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {
 		return &node{self: self.Clone()}
@@ -63,6 +65,7 @@ func TestNewCyclicWeakClonesUpgradeAfterBuild(t *testing.T) {
 }
 
 func TestNewCyclicBuildPanicPropagatesLeaksNothingAndDropsNothing(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	require.PanicsWithValue(t, "build failed", func() {
@@ -78,6 +81,7 @@ func TestNewCyclicBuildPanicPropagatesLeaksNothingAndDropsNothing(t *testing.T) 
 }
 
 func TestNewCyclicWeakEscapingAPanickingBuildNeverUpgrades(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	var escaped weak.Weak[*node]
 	require.PanicsWithValue(t, "build failed", func() {
@@ -96,6 +100,7 @@ func TestNewCyclicWeakEscapingAPanickingBuildNeverUpgrades(t *testing.T) {
 }
 
 func TestNewCyclicBuildMayMoveItsWeakIntoTheValue(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {
 		return &node{self: self.Move()}
@@ -110,6 +115,7 @@ func TestNewCyclicBuildMayMoveItsWeakIntoTheValue(t *testing.T) {
 }
 
 func TestNewCyclicBuildMayDropItsWeak(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {
 		self.Drop()
@@ -123,6 +129,7 @@ func TestNewCyclicBuildMayDropItsWeak(t *testing.T) {
 }
 
 func TestNewCyclicSelfReferenceIsReleasedByTheValuesDestructor(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {

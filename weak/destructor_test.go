@@ -35,6 +35,7 @@ func (s *selfWatcher) Drop() {
 }
 
 func TestDestructorDroppingItsOwnWeakDoesNotFreeTooEarly(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	s := &selfWatcher{}
 	r := rc.New(s)
@@ -49,6 +50,7 @@ func TestDestructorDroppingItsOwnWeakDoesNotFreeTooEarly(t *testing.T) {
 }
 
 func TestDestructorOfANewCyclicValueDroppingItsOwnWeak(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	var s *selfWatcher
 	r := weak.NewCyclic(func(self *weak.Weak[*selfWatcher]) *selfWatcher {
@@ -62,6 +64,7 @@ func TestDestructorOfANewCyclicValueDroppingItsOwnWeak(t *testing.T) {
 }
 
 func TestDestructorWithAnotherWeakOutstandingLeavesTheAllocationToIt(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	s := &selfWatcher{}
 	r := rc.New(s)

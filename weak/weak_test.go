@@ -12,6 +12,7 @@ import (
 )
 
 func TestDowngradeAddsAWeakAndLeavesStrongAlone(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
@@ -26,6 +27,7 @@ func TestDowngradeAddsAWeakAndLeavesStrongAlone(t *testing.T) {
 }
 
 func TestWeakCloneAndDropChangeOnlyTheWeakCount(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
 	c := w.Clone()
@@ -43,6 +45,7 @@ func TestWeakCloneAndDropChangeOnlyTheWeakCount(t *testing.T) {
 }
 
 func TestUpgradeOfALiveValueAddsAStrongHandle(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(3)
 	w := weak.Downgrade(&r)
 	up, ok := w.Upgrade()
@@ -57,6 +60,7 @@ func TestUpgradeOfALiveValueAddsAStrongHandle(t *testing.T) {
 }
 
 func TestWeakKeepsTheAllocationButNotTheValue(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	var log journal
 	before := rc.LiveAllocations()
 	r := rc.New(&dropLogger{"value", &log})
@@ -73,6 +77,7 @@ func TestWeakKeepsTheAllocationButNotTheValue(t *testing.T) {
 }
 
 func TestWeakCountsAreZeroOnceTheValueIsDead(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
 	w2 := w.Clone()
@@ -88,6 +93,7 @@ func TestWeakCountsAreZeroOnceTheValueIsDead(t *testing.T) {
 }
 
 func TestWeakMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
 	moved := w.Move()
@@ -103,6 +109,7 @@ func TestWeakMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
 }
 
 func TestNewIsDanglingAndAllocatesNothing(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	w := weak.New[int]()
 	rctest.RequireLive(t, before, 0, "a dangling Weak allocates nothing")
@@ -116,6 +123,7 @@ func TestNewIsDanglingAndAllocatesNothing(t *testing.T) {
 }
 
 func TestTwoDanglingWeaksArePtrEq(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	a, b := weak.New[int](), weak.New[int]()
 	assert.True(t, weak.PtrEq(&a, &b), "two dangling Weaks are equal, as in Rust's std")
 	var zero weak.Weak[int]
@@ -130,6 +138,7 @@ func TestTwoDanglingWeaksArePtrEq(t *testing.T) {
 }
 
 func TestCloneOfADanglingWeakIsDangling(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
 	before := rc.LiveAllocations()
 	w := weak.New[int]()
 	c := w.Clone()

@@ -36,7 +36,8 @@ import (
 // one copy. Only this package writes them.
 type Box[T any] struct {
 	invariants.Header
-	cleanup func(T) // runs once when the value drops; nil for none
+	cleanup func(T)    // runs once when the value drops; nil for none
+	leak    leakHandle // armed while leak tracking is on (leak.go)
 	value   T
 }
 
@@ -53,7 +54,11 @@ func Live() int { return int(live.Load()) }
 // handle does (I4). cleanup, if not nil, runs once when the value drops.
 func New[T any](value T, cleanup func(T)) *Box[T] {
 	live.Add(1)
-	return &Box[T]{Header: invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive}, cleanup: cleanup, value: value}
+	b := &Box[T]{Header: invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive}, cleanup: cleanup, value: value}
+	if invariants.Enabled {
+		b.trackLeak()
+	}
+	return b
 }
 
 // Value returns a pointer to the value inside the allocation. It is valid

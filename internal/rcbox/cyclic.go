@@ -16,6 +16,9 @@ func NewUninit[T any]() *Box[T] {
 	if Mutant(faults.CyclicUpgradable) {
 		b.Strong, b.State = 1, invariants.Alive // the bug: alive before the value exists
 	}
+	if invariants.Enabled {
+		b.trackLeak()
+	}
 	return b
 }
 

@@ -54,6 +54,7 @@ func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
 func (b *Box[T]) free(op invariants.Op) {
 	b.State = invariants.Freed
 	live.Add(-1)
+	stop(&b.leak)
 	if invariants.Enabled {
 		invariants.Verify(op, &b.Header)
 	}

@@ -1,0 +1,33 @@
+package rc_test
+
+import (
+	"os/exec"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Rc is not safe for concurrent use. Go has no Send/Sync to refuse sharing
+// an Rc across goroutines at compile time, so the race detector is the
+// guard: this test runs a small program that shares one Rc between two
+// goroutines under -race and expects the report.
+func TestRaceDetectorCatchesAnRcSharedAcrossGoroutines(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program with -race")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	root, err := filepath.Abs("..")
+	require.NoError(t, err)
+	cmd := exec.Command(goTool, "run", "-race", "./rc/testdata/racy")
+	cmd.Dir = root
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err, "the race detector must fail the program; output:\n%s", out)
+	assert.Contains(t, string(out), "WARNING: DATA RACE",
+		"two goroutines cloning and dropping one Rc write its strong count concurrently")
+	assert.Contains(t, string(out), "rcbox", "the race is on the header's counts")
+}
