@@ -52,7 +52,7 @@ func RunMutants(checks, maxDepth int) []Result {
 		if v := model.Explore(properties.Impl{}, cfg).Violation; v != nil {
 			r.Explored, r.Rule = v, RuleIn(v.Problem)
 			for _, step := range v.Trace {
-				if !strings.HasPrefix(step, "(") {
+				if !strings.HasPrefix(step, "//") {
 					r.Depth++
 				}
 			}

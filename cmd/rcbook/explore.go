@@ -11,6 +11,8 @@ import (
 func labExplore(args []string) error {
 	fs := flag.NewFlagSet("lab explore", flag.ContinueOnError)
 	depth := fs.Int("depth", 6, "longest operation sequence to explore")
+	update := fs.String("update", "", "rewrite the explore region of this markdown file")
+	check := fs.String("check", "", "fail if the explore region of this markdown file is out of date")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -27,6 +29,23 @@ func labExplore(args []string) error {
 		res.States, res.Sequences, res.Depth, violations)
 	if violations > 0 {
 		return fmt.Errorf("exploration found a violation")
+	}
+	return writeRegion(*update, *check, "explore", lab.ExploreMarkdown(res.Depth, res.States, res.Sequences, violations))
+}
+
+// writeRegion updates or checks a generated region of a chapter, if asked.
+func writeRegion(update, check, name, content string) error {
+	switch {
+	case update != "":
+		if err := lab.UpdateFile(update, name, content); err != nil {
+			return err
+		}
+		fmt.Printf("updated the %s region of %s\n", name, update)
+	case check != "":
+		if err := lab.CheckFile(check, name, content); err != nil {
+			return err
+		}
+		fmt.Printf("the %s region of %s is up to date\n", name, check)
 	}
 	return nil
 }

@@ -14,6 +14,8 @@ func runMutants(args []string) error {
 	fs := flag.NewFlagSet("lab mutants", flag.ContinueOnError)
 	checks := fs.Int("checks", 200, "rapid checks per mutant")
 	depth := fs.Int("depth", 8, "deepest exploration per mutant")
+	update := fs.String("update", "", "rewrite the mutants region of this markdown file")
+	check := fs.String("check", "", "fail if the mutants region of this markdown file is out of date")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,7 +43,7 @@ func runMutants(args []string) error {
 	if killed < len(results) {
 		return fmt.Errorf("%d mutants survived", len(results)-killed)
 	}
-	return nil
+	return writeRegion(*update, *check, "mutants", lab.MutantsMarkdown(results))
 }
 
 func rapidLine(r lab.Result) string {

@@ -46,7 +46,7 @@ var All = []Info{
 		"a Weak that outlives the value reads freed memory when it upgrades"},
 	{UpgradeResurrects, "Upgrade increments strong without testing that it is above 0",
 		"a dropped value comes back to life through an old Weak"},
-	{GetMutStrongOnly, "GetMut checks strong == 1 and forgets the Weaks (the seed's I6)",
+	{GetMutStrongOnly, "GetMut checks strong == 1 and forgets the Weaks (the tempting, unsound I6)",
 		"a Weak upgrades and aliases a value someone is mutating through GetMut"},
 	{GetMutUnchecked, "GetMut hands out a mutable pointer without any check",
 		"two owners mutate one value, each believing it is theirs alone"},

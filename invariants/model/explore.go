@@ -112,7 +112,7 @@ func run(impl Impl, path, more []Step, key *string) (m *machine, v *Violation) {
 			}
 			trace := m.traceText()
 			if m.draining {
-				trace = append(trace, "(drop every handle left)")
+				trace = append(trace, "// then every handle left is dropped")
 			}
 			v = &Violation{Trace: trace, Problem: problem}
 		}
