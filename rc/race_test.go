@@ -1,8 +1,6 @@
 package rc_test
 
 import (
-	"os/exec"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,20 +12,9 @@ import (
 // guard: this test runs a small program that shares one Rc between two
 // goroutines under -race and expects the report.
 func TestRaceDetectorCatchesAnRcSharedAcrossGoroutines(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a program with -race")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH")
-	}
-	root, err := filepath.Abs("..")
-	require.NoError(t, err)
-	cmd := exec.Command(goTool, "run", "-race", "./rc/testdata/racy")
-	cmd.Dir = root
-	out, err := cmd.CombinedOutput()
+	out, err := runGo(t, "run", "-race", "./rc/testdata/racy")
 	require.Error(t, err, "the race detector must fail the program; output:\n%s", out)
-	assert.Contains(t, string(out), "WARNING: DATA RACE",
+	assert.Contains(t, out, "WARNING: DATA RACE",
 		"two goroutines cloning and dropping one Rc write its strong count concurrently")
-	assert.Contains(t, string(out), "rcbox", "the race is on the header's counts")
+	assert.Contains(t, out, "rcbox", "the race is on the header's counts")
 }

@@ -3,8 +3,6 @@ package rc_test
 import (
 	"errors"
 	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -20,21 +18,7 @@ import (
 // path from the module root; it is inside the main module, so it can import
 // package rc without a go.mod of its own.
 func TestVetReportsCopiedHandles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs go vet: skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH")
-	}
-	gomod, err := exec.Command(goTool, "env", "GOMOD").Output()
-	require.NoError(t, err, "go env GOMOD must name this module's go.mod")
-	root := filepath.Dir(strings.TrimSpace(string(gomod)))
-
-	vet := exec.Command(goTool, "vet", "./rc/testdata/vetcopy")
-	vet.Dir = root
-	out, err := vet.CombinedOutput()
-	report := string(out)
+	report, err := runGo(t, "vet", "./rc/testdata/vetcopy")
 
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit),

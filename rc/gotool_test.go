@@ -1,0 +1,30 @@
+package rc_test
+
+import (
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// runGo runs the go command with args from the module root, as the vet and
+// race tests need, and returns its combined output and error. It skips the
+// test under -short (these build programs) or when go is not on PATH.
+func runGo(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("runs the go command: skipped with -short")
+	}
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("the go command is not on PATH")
+	}
+	gomod, err := exec.Command(goTool, "env", "GOMOD").Output()
+	require.NoError(t, err, "go env GOMOD must name this module's go.mod")
+	cmd := exec.Command(goTool, args...)
+	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
