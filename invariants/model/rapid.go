@@ -20,11 +20,26 @@ func Machine(impl Impl) func(*rapid.T) {
 
 func (m *machine) actions() map[string]func(*rapid.T) {
 	do := func(t *rapid.T, s Step) { m.apply(t, s) } // apply logs the step
+	// An action that needs a handle when there is none makes one instead of
+	// skipping: under the fuzzer the choice of action is adversarial, and
+	// rapid gives up on a run whose actions are all skipped.
 	onStrong := func(op Op) func(*rapid.T) {
-		return func(t *rapid.T) { do(t, Step{Op: op, I: m.pickStrong(t)}) }
+		return func(t *rapid.T) {
+			if len(m.strongs) == 0 {
+				do(t, Step{Op: OpNew})
+				return
+			}
+			do(t, Step{Op: op, I: m.pickStrong(t)})
+		}
 	}
 	onWeak := func(op Op) func(*rapid.T) {
-		return func(t *rapid.T) { do(t, Step{Op: op, I: m.pickWeak(t)}) }
+		return func(t *rapid.T) {
+			if len(m.weaks) == 0 {
+				do(t, Step{Op: OpDangling})
+				return
+			}
+			do(t, Step{Op: op, I: m.pickWeak(t)})
+		}
 	}
 	oneIn4 := func(t *rapid.T, label string) bool { return rapid.IntRange(0, 3).Draw(t, label) == 0 }
 	newValue := func(op Op) func(*rapid.T) {
@@ -57,26 +72,23 @@ func (m *machine) actions() map[string]func(*rapid.T) {
 		"intoInner":     onStrong(OpIntoInner),
 		"probeOverflow": onStrong(OpProbeOverflow),
 		"ptrEq": func(t *rapid.T) {
-			if rapid.Bool().Draw(t, "ofWeaks") {
+			switch {
+			case rapid.Bool().Draw(t, "ofWeaks") && len(m.weaks) > 0:
 				do(t, Step{Op: OpWeakPtrEq, I: m.pickWeak(t), J: m.pickWeak(t)})
-				return
+			case len(m.strongs) > 0:
+				do(t, Step{Op: OpPtrEq, I: m.pickStrong(t), J: m.pickStrong(t)})
+			default:
+				do(t, Step{Op: OpNew})
 			}
-			do(t, Step{Op: OpPtrEq, I: m.pickStrong(t), J: m.pickStrong(t)})
 		},
 		"": func(t *rapid.T) { m.check(t) },
 	}
 }
 
 func (m *machine) pickStrong(t *rapid.T) int {
-	if len(m.strongs) == 0 {
-		t.Skip("no strong handle")
-	}
 	return rapid.IntRange(0, len(m.strongs)-1).Draw(t, "strong")
 }
 
 func (m *machine) pickWeak(t *rapid.T) int {
-	if len(m.weaks) == 0 {
-		t.Skip("no weak handle")
-	}
 	return rapid.IntRange(0, len(m.weaks)-1).Draw(t, "weak")
 }
