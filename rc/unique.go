@@ -42,7 +42,7 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 		invariants.Misuse(invariants.RcMakeMut, "nil clone function")
 	}
 	switch {
-	case b.Strong != 1 || (rcbox.Mutant(faults.MakeMutClonesForWeaks) && b.Weak != 1):
+	case b.Strong != 1 || (faults.Enabled && faults.Active(faults.MakeMutClonesForWeaks) && b.Weak != 1):
 		copied := clone(*b.Value())
 		if r.box != b {
 			// clone reached r itself and dropped, moved or replaced it. Its
@@ -51,7 +51,7 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 		}
 		r.box = rcbox.New(copied, b.Cleanup())
 		b.DecStrong(invariants.RcMakeMut) // strong was ≥ 2: the value stays with the others
-	case b.Weak != 1 && !rcbox.Mutant(faults.MakeMutInPlaceForWeaks):
+	case b.Weak != 1 && !(faults.Enabled && faults.Active(faults.MakeMutInPlaceForWeaks)):
 		r.box = rcbox.New(b.MoveOut(invariants.RcMakeMut))
 	}
 	return r.box.Value()

@@ -3,9 +3,12 @@
 // header or handles where it would be made. The lab turns one on at a time
 // and shows that the checks catch it.
 //
-// In normal builds Enabled is the constant false, so every injection point
-// (`if mutant(faults.X)`) compiles away and the fault costs nothing. Only a
-// build with -tags rcmutant can switch a fault on.
+// Every injection point reads `if faults.Enabled && faults.Active(faults.X)`.
+// In normal builds Enabled is the constant false, so the compiler folds the
+// condition and drops the branch whether or not it inlines anything: the
+// fault costs nothing. (A helper function would not do: calls inside
+// generic code are not always inlined, and the branch would survive.) Only
+// a build with -tags rcmutant can switch a fault on.
 package faults
 
 // Fault names one deliberate bug.

@@ -72,7 +72,7 @@ func (b *Box[T]) Cleanup() func(T) { return b.cleanup }
 // count minus the implicit weak (I4), and 0 once no strong handle remains,
 // as in Rust's std.
 func (b *Box[T]) WeakCount() int {
-	if Mutant(faults.WeakCountShowsImplicit) {
+	if faults.Enabled && faults.Active(faults.WeakCountShowsImplicit) {
 		return b.Weak
 	}
 	if b.Strong == 0 {
@@ -90,9 +90,9 @@ func (b *Box[T]) WeakCount() int {
 // alias a value one of them believes it owns exclusively.
 func (b *Box[T]) IsUnique() bool {
 	switch {
-	case Mutant(faults.GetMutUnchecked):
+	case faults.Enabled && faults.Active(faults.GetMutUnchecked):
 		return true
-	case Mutant(faults.GetMutStrongOnly):
+	case faults.Enabled && faults.Active(faults.GetMutStrongOnly):
 		return b.Strong == 1
 	}
 	return b.Strong == 1 && b.Weak == 1

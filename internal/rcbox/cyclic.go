@@ -13,7 +13,7 @@ import (
 func NewUninit[T any]() *Box[T] {
 	live.Add(1)
 	b := &Box[T]{Header: invariants.Header{Weak: 2, State: invariants.Uninit}}
-	if Mutant(faults.CyclicUpgradable) {
+	if faults.Enabled && faults.Active(faults.CyclicUpgradable) {
 		b.Strong, b.State = 1, invariants.Alive // the bug: alive before the value exists
 	}
 	if invariants.Enabled {
@@ -26,7 +26,7 @@ func NewUninit[T any]() *Box[T] {
 // 0 → 1, and the reserved unit becomes the implicit weak (I4). From here
 // Weaks made during the build can upgrade.
 func (b *Box[T]) Init(op invariants.Op, value T) {
-	if invariants.Enabled && (b.State != invariants.Uninit || !b.Consistent()) && !Mutant(faults.CyclicUpgradable) {
+	if invariants.Enabled && (b.State != invariants.Uninit || !b.Consistent()) && !(faults.Enabled && faults.Active(faults.CyclicUpgradable)) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.value = value

@@ -15,9 +15,8 @@ import "github.com/rcbook/rcbook/invariants"
 // -tags rcrelease that test compiles away, and what remains is what Rust's
 // std also keeps in release builds: the overflow test (I1).
 //
-// The lab's faults are never injected here: the inliner charges for a call
-// before it sees that faults.Enabled is false, and Clone would stop being
-// inlined. Each fault sits on a slow path instead.
+// The lab's faults are never injected here: each sits on a slow path, so
+// the fast paths read the same in every build.
 
 // TryIncStrongFast adds a strong handle for Clone if the value is alive and
 // the count is below its maximum (I1, I2). The caller holds a strong handle,

@@ -19,7 +19,7 @@ func (b *Box[T]) CheckStrong(op invariants.Op) {
 // as in Rust's std: a wrapped count would free a value still in use (I1).
 // The caller has checked the header (CheckStrong or CheckWeak).
 func (b *Box[T]) IncStrong(op invariants.Op) {
-	if b.Strong == invariants.MaxCount && !Mutant(faults.UncheckedOverflow) {
+	if b.Strong == invariants.MaxCount && !(faults.Enabled && faults.Active(faults.UncheckedOverflow)) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.Strong++
@@ -50,7 +50,7 @@ func (b *Box[T]) DecStrong(op invariants.Op) {
 // while that destructor is still running.
 func (b *Box[T]) dropSlow(op invariants.Op) {
 	b.State = invariants.Dropping
-	if Mutant(faults.ImplicitWeakFirst) {
+	if faults.Enabled && faults.Active(faults.ImplicitWeakFirst) {
 		b.releaseImplicitWeak(op)
 		b.runDestructor()
 		b.endValue()
@@ -63,7 +63,7 @@ func (b *Box[T]) dropSlow(op invariants.Op) {
 // endValueAndReleaseImplicitWeak is steps 2 and 3 after the destructor (or
 // a move) has taken the value away.
 func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
-	if Mutant(faults.DestructorTwice) {
+	if faults.Enabled && faults.Active(faults.DestructorTwice) {
 		b.runDestructor()
 	}
 	b.endValue()
@@ -87,13 +87,13 @@ func (b *Box[T]) endValue() {
 // releaseImplicitWeak gives back the weak unit the strong handles owned
 // together (I4), once strong is 0 and the value is gone.
 func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
-	if !Mutant(faults.LeakImplicitWeak) {
+	if !(faults.Enabled && faults.Active(faults.LeakImplicitWeak)) {
 		b.Weak-- // exactly the implicit weak, and only now that the value is gone (I4)
 	}
-	if Mutant(faults.DoubleWeakRelease) && b.Weak > 0 {
+	if faults.Enabled && faults.Active(faults.DoubleWeakRelease) && b.Weak > 0 {
 		b.Weak-- // the bug: a Weak's unit released here as well as in its own Drop
 	}
-	if b.Weak == 0 || Mutant(faults.FreeWhileWeak) {
+	if b.Weak == 0 || (faults.Enabled && faults.Active(faults.FreeWhileWeak)) {
 		b.free(op)
 	}
 	if invariants.Enabled {
@@ -107,7 +107,7 @@ func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
 // out. The caller has checked the header and holds the only strong handle.
 func (b *Box[T]) MoveOut(op invariants.Op) (T, func(T)) {
 	value, cleanup := b.value, b.cleanup
-	if !Mutant(faults.TryUnwrapKeepsStrong) {
+	if !(faults.Enabled && faults.Active(faults.TryUnwrapKeepsStrong)) {
 		b.Strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)
 	}
 	b.endValueAndReleaseImplicitWeak(op)

@@ -17,7 +17,7 @@ func (b *Box[T]) CheckWeak(op invariants.Op) {
 // IncWeak adds a Weak handle, checked against overflow in every build (I1).
 // The caller has checked the header.
 func (b *Box[T]) IncWeak(op invariants.Op) {
-	if b.Weak == invariants.MaxCount && !Mutant(faults.UncheckedOverflow) {
+	if b.Weak == invariants.MaxCount && !(faults.Enabled && faults.Active(faults.UncheckedOverflow)) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.Weak++
@@ -40,7 +40,7 @@ func (b *Box[T]) DecWeak(op invariants.Op) {
 // value, so TryUpgrade leaves it alone and reports false. The caller has
 // checked the header with CheckWeak, so freed memory is never read.
 func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
-	if b.Strong == 0 && !Mutant(faults.UpgradeResurrects) {
+	if b.Strong == 0 && !(faults.Enabled && faults.Active(faults.UpgradeResurrects)) {
 		return false
 	}
 	b.IncStrong(op)
