@@ -1,7 +1,12 @@
 // Command rcbook is the companion tool of the rcbook library and book.
 //
+//	rcbook docs check [-update]
 //	rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D]
+//
+// docs check verifies that every code excerpt in docs/chapters is a real
+// declaration and every printed output is an Example's pinned output; it
+// ends with "docs: N snippets verified in M chapters".
 //
 // lab mutants runs the property tests and the explorer against every
 // deliberately broken variant of the header and prints what caught each;
@@ -25,10 +30,14 @@ func main() {
 }
 
 const usage = `usage:
+  rcbook docs check [-update]
   rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
   rcbook lab explore [-depth D]`
 
 func run(args []string) error {
+	if len(args) >= 2 && args[0] == "docs" && args[1] == "check" {
+		return docsCheck(args[2:])
+	}
 	if len(args) >= 2 && args[0] == "lab" {
 		switch args[1] {
 		case "mutants":

@@ -1,0 +1,12 @@
+module github.com/rcbook/rcbook/exercises
+
+go 1.24
+
+require (
+	github.com/rcbook/rcbook v0.0.0
+	github.com/stretchr/testify v1.12.1
+)
+
+require go.yaml.in/yaml/v3 v3.0.5 // indirect
+
+replace github.com/rcbook/rcbook => ../
