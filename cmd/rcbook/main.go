@@ -30,11 +30,19 @@ func main() {
 }
 
 const usage = `usage:
+  rcbook exercises [list|next|hint N|check N|reset N|solution N|watch|verify]
+  rcbook play
   rcbook docs check [-update]
   rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
   rcbook lab explore [-depth D]`
 
 func run(args []string) error {
+	if len(args) >= 1 && args[0] == "exercises" {
+		return exercisesCmd(args[1:])
+	}
+	if len(args) >= 1 && args[0] == "play" {
+		return playCmd(args[1:])
+	}
 	if len(args) >= 2 && args[0] == "docs" && args[1] == "check" {
 		return docsCheck(args[2:])
 	}

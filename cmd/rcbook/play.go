@@ -1,0 +1,6 @@
+package main
+
+import "errors"
+
+// playCmd is being written.
+func playCmd([]string) error { return errors.New("play: not built yet") }
