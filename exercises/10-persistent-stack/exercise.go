@@ -1,0 +1,32 @@
+//go:build !solution
+
+package stack
+
+// Push returns a new version with value on top of s. s is unchanged and
+// becomes the new version's tail: one allocation, no copying.
+func (s *Stack) Push(value string) Stack {
+	panic("TODO: allocate one node holding value and a clone of s")
+}
+
+// Pop returns the top value of s and the version below it (a new handle to
+// s's tail, which the caller must Drop), and true. For the empty stack it
+// returns "", the empty stack and false. s is unchanged.
+func (s *Stack) Pop() (string, Stack, bool) {
+	panic("TODO: read the top node and clone its tail")
+}
+
+// Len returns the number of values in s.
+func (s *Stack) Len() int {
+	panic("TODO: walk down the tails, counting nodes")
+}
+
+// Values returns the values of s from the top down.
+func (s *Stack) Values() []string {
+	panic("TODO: walk down the tails, collecting values")
+}
+
+// Drop is node's destructor: rc calls it once, when the node's last owner
+// goes. It gives up the node's share of its tail.
+func (n *node) Drop() {
+	panic("TODO: drop the tail")
+}

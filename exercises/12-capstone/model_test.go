@@ -1,0 +1,35 @@
+package capstone
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"pgregory.net/rapid"
+
+	"github.com/rcbook/rcbook/invariants/model"
+)
+
+// TestCapstoneAgainstTheModel runs the harness's rapid state machine
+// (chapter 8) against your Rc and Weak: random sequences of every
+// operation, each step compared with the reference model. A failure is
+// shrunk and printed one step per line, as Go statements. More runs:
+//
+//	go test ./12-capstone -run TestCapstoneAgainstTheModel -rapid.checks=10000
+func TestCapstoneAgainstTheModel(t *testing.T) {
+	rapid.Check(t, model.Machine(Impl{}))
+}
+
+// TestCapstoneExplore runs the exhaustive explorer (chapter 9): every
+// sequence of up to 4 steps over 3 boxes with 4 handles each. It searches
+// breadth first, so the sequence it reports is one of the shortest that
+// goes wrong, and it is the same on every run.
+func TestCapstoneExplore(t *testing.T) {
+	defer notYet(t, "steps 1 to 5")
+	res := model.Explore(Impl{}, model.ExploreConfig{Depth: 4, MaxAllocs: 3, MaxHandles: 4})
+	if v := res.Violation; v != nil {
+		t.Fatalf("the explorer found a sequence your implementation gets wrong. "+
+			"Replay it step by step; the last line says what was expected:\n%s", v)
+	}
+	require.Equal(t, 4, res.Depth, "the explorer stopped early")
+	t.Logf("explore: %d states, %d sequences, depth %d", res.States, res.Sequences, res.Depth)
+}

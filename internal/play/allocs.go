@@ -1,0 +1,151 @@
+package play
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/invariants"
+)
+
+// allocation is one allocation the session has made, numbered in the
+// order made. play keeps every one, even freed, so that numbers are never
+// reused and a freed header is never mistaken for a new one.
+type allocation struct {
+	n   int
+	box *rcbox.Box[int]
+	// movedOut records that the value left by TryUnwrap or MakeMut rather
+	// than being dropped; the header cannot tell the two apart.
+	movedOut bool
+	last     int  // the value when last seen alive, drawn as "was N" once it is gone
+	retired  bool // freed and drawn once: no longer in the picture
+}
+
+// view is what an allocation looked like at one moment, in the terms the
+// picture uses.
+type view struct {
+	strong   int
+	weaks    int  // Weak handles, as WeakCount shows them while the value lives
+	implicit bool // the strong handles still hold the implicit weak (I4)
+	state    invariants.State
+	value    int // the live value, or the last one seen
+}
+
+// view reads the header, and remembers the value while it lives. The raw
+// weak count includes the implicit weak while the value is alive (and while
+// it is built or being dropped), so one is taken off to count only Weak
+// handles (I4).
+func (a *allocation) view() view {
+	b := a.box
+	v := view{strong: b.Strong, weaks: b.Weak, state: b.State, value: a.last}
+	switch b.State {
+	case invariants.Uninit, invariants.Alive, invariants.Dropping:
+		v.implicit = true
+		v.weaks-- // the implicit weak is no Weak handle (I4)
+	}
+	if b.State == invariants.Alive {
+		v.value = *b.Value()
+		a.last = v.value
+	}
+	return v
+}
+
+// track returns b's allocation, numbering it if it is new.
+func (s *session) track(b *rcbox.Box[int]) *allocation {
+	if b == nil {
+		return nil
+	}
+	for _, a := range s.allocs {
+		if a.box == b {
+			return a
+		}
+	}
+	a := &allocation{n: len(s.allocs) + 1, box: b}
+	s.allocs = append(s.allocs, a)
+	a.view() // remember the value
+	return a
+}
+
+// trackHandles numbers every allocation a strong handle points at. Every
+// new allocation is reached first through a strong handle (New, MakeMut),
+// so this finds them all.
+func (s *session) trackHandles() {
+	for _, name := range s.sortedNames() {
+		s.track(s.names[name].box())
+	}
+}
+
+// views returns how every allocation in the picture looks now.
+func (s *session) views() map[*allocation]view {
+	views := map[*allocation]view{}
+	for _, a := range s.allocs {
+		if !a.retired {
+			views[a] = a.view()
+		}
+	}
+	return views
+}
+
+// changes says, one line per allocation, what a step changed, by
+// comparing the views before it with the allocations now.
+func (s *session) changes(before map[*allocation]view) []string {
+	var lines []string
+	for _, a := range s.allocs {
+		if a.retired {
+			continue
+		}
+		now := a.view()
+		was, seen := before[a]
+		if !seen {
+			lines = append(lines, fmt.Sprintf("#%d new: strong %d, weak %d (+1 implicit, I4), value %d",
+				a.n, now.strong, now.weaks, now.value))
+			continue
+		}
+		if parts := describeChange(a, was, now); len(parts) > 0 {
+			lines = append(lines, fmt.Sprintf("#%d %s", a.n, strings.Join(parts, ", ")))
+		}
+	}
+	return lines
+}
+
+// describeChange names each difference between two views of a, in the
+// order the library makes them: counts, then the value, then the implicit
+// weak, then the allocation.
+func describeChange(a *allocation, was, now view) []string {
+	var parts []string
+	if was.strong != now.strong {
+		parts = append(parts, fmt.Sprintf("strong %d -> %d", was.strong, now.strong))
+	}
+	if was.weaks != now.weaks {
+		parts = append(parts, fmt.Sprintf("weak %d -> %d", was.weaks, now.weaks))
+	}
+	alive := func(v view) bool { return v.state == invariants.Alive }
+	switch {
+	case alive(was) && alive(now) && was.value != now.value:
+		parts = append(parts, fmt.Sprintf("value %d -> %d", was.value, now.value))
+	case alive(was) && !alive(now) && a.movedOut:
+		parts = append(parts, "value moved out (I2)")
+	case alive(was) && !alive(now):
+		parts = append(parts, "value dropped (I2)")
+	}
+	if was.implicit && !now.implicit {
+		parts = append(parts, "implicit weak released (I4)")
+	}
+	switch {
+	case now.state == invariants.Freed && was.state != invariants.Freed:
+		parts = append(parts, "allocation freed (I5)")
+	case now.state == invariants.Dead && was.state != invariants.Dead:
+		parts = append(parts, "kept for "+plural(now.weaks, "Weak")+" (I3)")
+	}
+	return parts
+}
+
+// retireFreed takes the allocations freed in this step out of the
+// picture: each freed allocation is drawn once, in the step that frees it.
+func (s *session) retireFreed() {
+	for _, a := range s.allocs {
+		if a.box.State == invariants.Freed {
+			a.retired = true
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package play
+
+import (
+	"fmt"
+
+	"github.com/rcbook/rcbook/invariants"
+)
+
+// command is one line of the command table: how to call it, what it does,
+// and the small function that does it. run reports a mistake of the
+// learner's (an unknown name, a name in use) as an error; a misuse the
+// library refuses arrives as its panic, which step recovers.
+type command struct {
+	name             string
+	usage            string
+	doc              string
+	minArgs, maxArgs int
+	// observes marks the commands that change nothing (show, help, rules,
+	// quit): step runs them without working out what changed.
+	observes bool
+	run      func(s *session, c command, args []string) error
+}
+
+// commands is the table, in the order help lists it. It is filled in by
+// init because help reads it: a table that names help's function in its
+// own initializer would be an initialization cycle.
+var commands []command
+
+func init() {
+	commands = []command{
+		{name: "new", usage: "new NAME INT", minArgs: 2, maxArgs: 2, run: (*session).new,
+			doc: "allocate INT: strong 1, weak 0 (rc.New)"},
+		{name: "clone", usage: "clone SRC DST", minArgs: 2, maxArgs: 2, run: (*session).clone,
+			doc: "one more handle of SRC's kind to the same allocation (Clone)"},
+		{name: "move", usage: "move SRC DST", minArgs: 2, maxArgs: 2, run: (*session).move,
+			doc: "hand SRC over to DST; SRC is left empty, no count changes (Move)"},
+		{name: "drop", usage: "drop NAME", minArgs: 1, maxArgs: 1, run: (*session).drop,
+			doc: "give the handle up; the last strong one drops the value (Drop)"},
+		{name: "downgrade", usage: "downgrade SRC DST", minArgs: 2, maxArgs: 2, run: (*session).downgrade,
+			doc: "a Weak to strong SRC's allocation (weak.Downgrade)"},
+		{name: "upgrade", usage: "upgrade WEAK DST", minArgs: 2, maxArgs: 2, run: (*session).upgrade,
+			doc: "a strong handle from a Weak, only while the value lives (Upgrade)"},
+		{name: "dangling", usage: "dangling NAME", minArgs: 1, maxArgs: 1, run: (*session).dangling,
+			doc: "a Weak that points at nothing (weak.New)"},
+		{name: "getmut", usage: "getmut NAME [INT]", minArgs: 1, maxArgs: 2, run: (*session).getMut,
+			doc: "write INT (or +1) only if NAME is the one handle of any kind (GetMut)"},
+		{name: "makemut", usage: "makemut NAME [INT]", minArgs: 1, maxArgs: 2, run: (*session).makeMut,
+			doc: "write INT (or +1), first copying or moving if others share it (MakeMut)"},
+		{name: "unwrap", usage: "unwrap NAME", minArgs: 1, maxArgs: 1, run: (*session).unwrap,
+			doc: "take the value out if NAME is the only strong handle (TryUnwrap)"},
+		{name: "show", usage: "show", observes: true, run: (*session).show,
+			doc: "draw every allocation again"},
+		{name: "rules", usage: "rules", observes: true, run: (*session).rules,
+			doc: "the invariants I1-I7 that every refusal cites"},
+		{name: "help", usage: "help", observes: true, run: (*session).help,
+			doc: "this text"},
+		{name: "quit", usage: "quit", observes: true, run: func(*session, command, []string) error { return nil },
+			doc: "leave (so does the end of the input)"},
+	}
+}
+
+// lookupCommand finds a command by name.
+func lookupCommand(name string) (command, bool) {
+	for _, c := range commands {
+		if c.name == name {
+			return c, true
+		}
+	}
+	return command{}, false
+}
+
+// legend explains the picture, and says what happens to freed allocations.
+const legend = `
+Reading the picture:
+  +-- #1 live ---+        allocation #1 (numbered in the order made): live or freed
+  strong 2                strong handles (StrongCount)
+  weak 1 (+1 implicit)    Weak handles, plus the implicit weak that all strong
+                          handles share (I4), released when strong reaches 0.
+                          WeakCount shows the same number, or 0 once strong is 0
+  value 5 (alive)         or "dropped" / "moved out", with the value it had
+  strong: a   weak: w     the names pointing at the allocation
+  empty: b (dropped)      names whose handle is used up; using one is refused again
+A freed allocation is drawn once, in the step that frees it, and then leaves
+the picture; its number is never reused. # starts a comment.`
+
+func (s *session) help(command, []string) error {
+	fmt.Fprintln(s.out, "Commands (a NAME holds one handle, strong or weak):")
+	for _, c := range commands {
+		fmt.Fprintf(s.out, "  %-20s %s\n", c.usage, c.doc)
+	}
+	fmt.Fprintln(s.out, legend)
+	return nil
+}
+
+func (s *session) rules(command, []string) error {
+	for _, r := range invariants.Rules {
+		fmt.Fprintf(s.out, "%s %s: %s\n", r.ID, r.Name, r.Statement)
+	}
+	return nil
+}
+
+func (s *session) show(command, []string) error {
+	fmt.Fprint(s.out, s.picture())
+	return nil
+}

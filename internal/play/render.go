@@ -1,0 +1,138 @@
+package play
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rcbook/rcbook/invariants"
+)
+
+// minInner is the narrowest a box's inside may be, so that boxes drawn one
+// under the other line up unless a large value needs more room.
+const minInner = 37
+
+// picture draws every allocation in the picture, each with the names
+// pointing at it, then the names that point at nothing. A box looks like
+//
+//	+-- #1 live -----------------------+
+//	| strong 2   weak 1 (+1 implicit)  |
+//	| value 5 (alive)                  |
+//	+----------------------------------+
+//	  strong: a, b   weak: w
+func (s *session) picture() string {
+	var b strings.Builder
+	for _, a := range s.allocs {
+		if !a.retired {
+			drawBox(&b, a.n, a.view(), a.movedOut)
+			fmt.Fprintln(&b, "  "+s.pointers(a))
+		}
+	}
+	if line := s.unattached(); line != "" {
+		fmt.Fprintln(&b, line)
+	}
+	if b.Len() == 0 {
+		return "nothing allocated, no handles\n"
+	}
+	return b.String()
+}
+
+// drawBox draws allocation #n as it is in v.
+func drawBox(b *strings.Builder, n int, v view, movedOut bool) {
+	title := fmt.Sprintf("#%d live", n)
+	if v.state == invariants.Freed {
+		title = fmt.Sprintf("#%d freed", n)
+	}
+	rows := []string{countsRow(v), valueRow(v, movedOut)}
+	inner := minInner
+	for _, r := range rows {
+		inner = max(inner, len(r))
+	}
+	inner = max(inner, len(title)+4)
+	fmt.Fprintf(b, "+-- %s %s+\n", title, strings.Repeat("-", inner-len(title)-2))
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %-*s |\n", inner, r)
+	}
+	fmt.Fprintf(b, "+%s+\n", strings.Repeat("-", inner+2))
+}
+
+// countsRow shows the counts as users see them, with the implicit weak
+// marked apart: it is one unit of the raw weak count that no Weak handle
+// owns (I4).
+func countsRow(v view) string {
+	row := fmt.Sprintf("strong %d   weak %d", v.strong, v.weaks)
+	switch {
+	case v.implicit:
+		row += " (+1 implicit)"
+	case v.state != invariants.Freed:
+		row += " (implicit released)"
+	}
+	return row
+}
+
+// valueRow says whether the value lives, and what it was once it is gone.
+func valueRow(v view, movedOut bool) string {
+	switch v.state {
+	case invariants.Alive:
+		return fmt.Sprintf("value %d (alive)", v.value)
+	case invariants.Uninit:
+		return "value not built yet"
+	case invariants.Dropping:
+		return fmt.Sprintf("value being dropped (was %d)", v.value)
+	}
+	if movedOut {
+		return fmt.Sprintf("value moved out (was %d)", v.value)
+	}
+	return fmt.Sprintf("value dropped (was %d)", v.value)
+}
+
+// pointers lists the names pointing at a, strong ones first.
+func (s *session) pointers(a *allocation) string {
+	if a.box.State == invariants.Freed {
+		return "no handles: freed now, so it leaves the picture"
+	}
+	var strong, weak []string
+	for _, name := range s.sortedNames() {
+		h := s.names[name]
+		switch {
+		case h.box() != a.box:
+		case h.strong != nil:
+			strong = append(strong, name)
+		default:
+			weak = append(weak, name)
+		}
+	}
+	var parts []string
+	if len(strong) > 0 {
+		parts = append(parts, "strong: "+strings.Join(strong, ", "))
+	}
+	if len(weak) > 0 {
+		parts = append(parts, "weak: "+strings.Join(weak, ", "))
+	}
+	if len(parts) == 0 {
+		return "no handles"
+	}
+	return strings.Join(parts, "   ")
+}
+
+// unattached lists the names that point at no allocation: dangling Weaks,
+// and handles used up by drop, move or unwrap.
+func (s *session) unattached() string {
+	var dangling, empty []string
+	for _, name := range s.sortedNames() {
+		h := s.names[name]
+		switch {
+		case h.spent != "":
+			empty = append(empty, fmt.Sprintf("%s (%s)", name, h.spent))
+		case h.weak != nil && h.target == nil:
+			dangling = append(dangling, name)
+		}
+	}
+	var parts []string
+	if len(dangling) > 0 {
+		parts = append(parts, "dangling: "+strings.Join(dangling, ", "))
+	}
+	if len(empty) > 0 {
+		parts = append(parts, "empty: "+strings.Join(empty, ", "))
+	}
+	return strings.Join(parts, "   ")
+}
