@@ -1,20 +1,26 @@
 // Command rcbook is the companion tool of the rcbook library and book.
 //
+//	rcbook exercises [list|next|hint N|check N|solution N|reset N|watch|verify]
+//	rcbook play [-echo]
 //	rcbook docs check [-update]
 //	rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
-//	rcbook lab explore [-depth D]
+//	rcbook lab explore [-depth D] [-update FILE | -check FILE]
 //
-// docs check verifies that every code excerpt in docs/chapters is a real
-// declaration and every printed output is an Example's pinned output; it
-// ends with "docs: N snippets verified in M chapters".
+// exercises walks a learner through the twelve exercises: what to do next,
+// hints, running the tests, progress kept between runs, the solution once
+// an exercise passes; verify (for CI) checks every stub fails as shipped and
+// every solution passes. play is the interactive demo: type operations on
+// live handles and see every allocation drawn after each step; it reads a
+// script from standard input too. docs check verifies that every code
+// excerpt in docs/chapters is a real declaration and every printed output an
+// Example's pinned output. lab mutants runs the property tests and the
+// explorer against every deliberately broken variant of the header and ends
+// with "mutants: killed K of N"; the broken variants exist only in -tags
+// rcmutant builds, so the command rebuilds itself with that tag. lab explore
+// runs every operation sequence up to the depth against the real rc and weak.
 //
-// lab mutants runs the property tests and the explorer against every
-// deliberately broken variant of the header and prints what caught each;
-// it ends with "mutants: killed K of N" and fails unless every mutant is
-// killed. The broken variants exist only in -tags rcmutant builds, so the
-// command rebuilds itself with that tag when it needs to. lab explore runs
-// every operation sequence up to the depth against the real rc and weak and
-// ends with "explore: S states, Q sequences, depth D, V violations".
+// Install it with `go install ./cmd/rcbook` from a checkout, or run it as
+// `go run ./cmd/rcbook`. It works inside an rcbook checkout.
 package main
 
 import (

@@ -1,0 +1,5 @@
+// Package double is a fake exercise: its stub fails and its solution passes.
+package double
+
+// Times is how many times Double multiplies.
+const Times = 2

@@ -1,0 +1,2 @@
+// Package broken is a fake exercise whose stub does not compile.
+package broken

@@ -1,0 +1,3 @@
+module example.com/exercises
+
+go 1.24
