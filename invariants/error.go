@@ -58,6 +58,8 @@ func (e *Error) diagnose() (ID, string) {
 		return I2, "value already dropped: this strong handle outlived its value (was it copied without Clone?)"
 	case !h.Consistent():
 		return inconsistency(h)
+	case e.Op == WeakDrop && h.Strong > 0 && h.Weak <= 1:
+		return I4, "no Weak left to drop: the last weak unit is the implicit weak, owned by the strong handles (was this Weak copied without Clone?)"
 	case e.Op.adds() == addsStrong && h.Strong == MaxCount:
 		return I1, "strong count overflow"
 	case e.Op.adds() == addsWeak && h.Weak == MaxCount:

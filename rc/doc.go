@@ -23,6 +23,13 @@
 // Duplicate a handle with Clone, transfer it with Move, give it up with Drop.
 // The zero Rc is an empty handle that owns nothing.
 //
+// vet's copylocks check sees copies of a handle variable: assignment,
+// passing or returning by value (return r.Move(), not r), range by value,
+// and receiving from a channel. It does not see a slice's elements copied
+// wholesale (copy, append(dst, src...), slices.Clone), and go test does not
+// run it: run go vet. A copy vet misses is caught at run time once the
+// allocation is freed or the value dropped (see Misuse).
+//
 // # Misuse
 //
 // Every misuse panics with an *invariants.Error whose message names the

@@ -50,7 +50,9 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 			invariants.Misuse(invariants.RcMakeMut, "the clone function dropped, moved or replaced the handle")
 		}
 		r.box = rcbox.New(copied, b.Cleanup())
-		b.DecStrong(invariants.RcMakeMut) // strong was ≥ 2: the value stays with the others
+		// Strong was ≥ 2, so the value usually stays with the others; but
+		// clone may have dropped them, and then this is the last drop.
+		b.DecStrong(invariants.RcMakeMut)
 	case b.Weak != 1 && !(faults.Enabled && faults.Active(faults.MakeMutInPlaceForWeaks)):
 		r.box = rcbox.New(b.MoveOut(invariants.RcMakeMut))
 	}

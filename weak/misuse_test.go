@@ -88,3 +88,21 @@ func TestStaleWeakCopyWhileTheAllocationLivesIsNotDetected(t *testing.T) {
 	w.Drop()
 	r.Drop()
 }
+
+// A Weak copied without Clone and dropped twice while the value lives would
+// take the implicit weak's unit: the header would be freed under a live
+// strong handle. The second Drop is refused before it writes (I4).
+func TestDroppingAStaleWeakCopyCannotTakeTheImplicitWeak(t *testing.T) {
+	rctest.RequireChecks(t)
+	r := rc.New(1)
+	w := weak.Downgrade(&r)
+	stale := rctest.UncountedCopy(&w)
+	w.Drop() // the one counted Weak is gone; weak is back to the implicit unit
+	require.PanicsWithError(t,
+		"weak: Drop: no Weak left to drop: the last weak unit is the implicit weak, owned by the strong handles (was this Weak copied without Clone?) (I4)",
+		stale.Drop, "the stale copy has no unit of its own to give back")
+	assert.Equal(t, 1, r.StrongCount(), "the refused Drop changed nothing")
+	assert.Equal(t, 0, r.WeakCount())
+	assert.Equal(t, 1, *r.Get(), "the value is still alive and readable")
+	r.Drop()
+}

@@ -60,8 +60,9 @@ func (b *Box[T]) dropSlow(op invariants.Op) {
 	b.runDestructor()
 }
 
-// endValueAndReleaseImplicitWeak is steps 2 and 3 after the destructor (or
-// a move) has taken the value away.
+// endValueAndReleaseImplicitWeak finishes step 2, once the destructor has
+// run or the value was moved out, by ending the value's life in the header,
+// and then does step 3.
 func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
 	if faults.Enabled && faults.Active(faults.DestructorTwice) {
 		b.runDestructor()

@@ -28,6 +28,11 @@ func (b *Box[T]) IncWeak(op invariants.Op) {
 // weak ≥ 1 here, so only a Weak outliving every strong handle frees. The
 // caller has checked the header with CheckWeak.
 func (b *Box[T]) DecWeak(op invariants.Op) {
+	if invariants.Enabled && b.Strong > 0 && b.Weak <= 1 {
+		// The one unit left belongs to the strong handles (I4): no Weak can
+		// own it. Only a Weak copied without Clone gets here.
+		invariants.Refuse(op, &b.Header)
+	}
 	b.Weak--
 	if b.Weak == 0 {
 		b.free(op)
