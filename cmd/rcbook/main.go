@@ -24,12 +24,18 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 )
 
 func main() {
-	if err := run(os.Args[1:]); err != nil {
+	err := run(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		return // the flag package has printed the usage: asking for help is no error
+	}
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "rcbook:", err)
 		os.Exit(1)
 	}
