@@ -53,7 +53,7 @@ func (b *Box[T]) dropSlow(op invariants.Op) {
 	if faults.Enabled && faults.Active(faults.ImplicitWeakFirst) {
 		b.releaseImplicitWeak(op)
 		b.runDestructor()
-		b.endValue()
+		b.endValue(op)
 		return
 	}
 	defer b.endValueAndReleaseImplicitWeak(op)
@@ -67,7 +67,7 @@ func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
 	if faults.Enabled && faults.Active(faults.DestructorTwice) {
 		b.runDestructor()
 	}
-	b.endValue()
+	b.endValue(op)
 	b.releaseImplicitWeak(op)
 }
 
@@ -75,9 +75,9 @@ func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
 // The allocation must still be live: a destructor that has just returned
 // from a freed allocation ran on freed memory, which is exactly the bug of
 // releasing the implicit weak before the value is dropped (I5).
-func (b *Box[T]) endValue() {
+func (b *Box[T]) endValue(op invariants.Op) {
 	if invariants.Enabled && b.State == invariants.Freed {
-		invariants.Refuse(invariants.RcDrop, &b.Header)
+		invariants.Refuse(op, &b.Header)
 	}
 	var zero T
 	b.value = zero // let the garbage collector have whatever the value referenced
