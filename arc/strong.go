@@ -1,0 +1,168 @@
+package arc
+
+import (
+	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/invariants"
+)
+
+// Arc is a strong handle that may cross goroutines: it shares ownership of
+// one value with every handle cloned from it, on any goroutine, and drops
+// the value at the moment the last of them lets go. The zero Arc is an
+// empty handle that owns nothing; every method but IsEmpty and PtrEq panics
+// on an empty handle.
+//
+// An Arc must not be copied: use Clone to share, Move to transfer. Clone,
+// Get, StrongCount, WeakCount, IsEmpty and Downgrade only read the handle,
+// so one Arc may serve them to several goroutines at once; Drop, Move,
+// GetMut, MakeMut, TryUnwrap and IntoInner need the handle to themselves.
+type Arc[T any] struct {
+	_   rcbox.NoCopy
+	box *box[T] // nil when the handle is empty
+	// ifEmpty says why the handle is empty once box is nil. Every handle
+	// that owns something is made with ifEmpty = Dropped, so that Drop, the
+	// hot path, only has to clear box; Move and the unwrapping operations
+	// overwrite it. The zero Arc has Never.
+	ifEmpty invariants.Spent
+}
+
+// New allocates value with strong count 1 and weak count 0 (the implicit
+// weak is not shown, I4), and returns the first strong handle to it.
+func New[T any](value T) Arc[T] {
+	return own(newBox(value, nil))
+}
+
+// NewWithCleanup is New with a destructor: cleanup runs exactly once, on the
+// goroutine that drops the last strong handle, before the value's own Drop
+// method if it has one. If TryUnwrap or IntoInner takes the value back,
+// cleanup never runs: the caller owns the value from then on.
+func NewWithCleanup[T any](value T, cleanup func(T)) Arc[T] {
+	return own(newBox(value, cleanup))
+}
+
+// own wraps a header whose strong count already includes the new handle.
+func own[T any](b *box[T]) Arc[T] {
+	return Arc[T]{box: b, ifEmpty: invariants.Dropped}
+}
+
+// header returns the allocation a points at, after checking that a is not
+// empty and, in checked builds, that a strong handle may use the header.
+func (a *Arc[T]) header(op Op) *box[T] {
+	b := a.box
+	if b == nil {
+		refuseEmpty(op, a.ifEmpty)
+	}
+	b.checkStrong(op)
+	return b
+}
+
+// Clone returns a new strong handle to the same value: strong + 1. It is
+// safe to call while other goroutines clone, drop, downgrade or upgrade
+// handles to the same allocation. It panics if a is empty or the strong
+// count would overflow (I1); a refused Clone leaves the count as it was.
+//
+// The increment is one atomic Add, and the overflow test reads its result,
+// so there is no window between test and increment for another goroutine
+// to slip through. A result of at most 1 means the count was 0 before (a
+// stale handle whose value is gone, I2) or wrapped past MaxCount (I1);
+// either way the Add is undone at once. This test needs no state check, so
+// Clone is the same in checked and release builds. It has no slow path to
+// call, which keeps it small enough to be inlined.
+func (a *Arc[T]) Clone() Arc[T] {
+	b := a.box
+	if b == nil {
+		panic(&Error{Op: OpClone, Empty: true, Spent: a.ifEmpty})
+	}
+	if n := b.strong.Add(1); n <= 1 || n > maxCount {
+		b.strong.Add(-1)
+		panic(&Error{Op: OpClone, Strong: n - 1, State: invariants.State(b.state.Load())})
+	}
+	return Arc[T]{box: b, ifEmpty: invariants.Dropped}
+}
+
+// Move transfers ownership to the returned handle and leaves a empty. The
+// counts do not change. It panics if a is empty. Move is how a handle is
+// handed to another goroutine: move it into the channel, the closure or
+// the struct that crosses over, and never touch a again.
+func (a *Arc[T]) Move() Arc[T] {
+	b := a.header(OpMove)
+	a.box, a.ifEmpty = nil, invariants.Moved
+	return own(b)
+}
+
+// Drop gives up a's share and leaves a empty: strong − 1, one atomic Add.
+// The goroutine whose Add brings strong to 0 drops the value, then releases
+// the implicit weak, which frees the allocation unless Weaks remain (I2,
+// I4, I5); no other goroutine can reach the value by then. Drop panics if a
+// is empty; if the value's destructor panics, the drop still completes and
+// the panic propagates.
+func (a *Arc[T]) Drop() {
+	var n int64
+	if b := a.box; b != nil {
+		if n = b.strong.Add(-1); n > 0 {
+			a.box = nil // ifEmpty is already Dropped
+			return
+		}
+	}
+	a.dropSlow(n)
+}
+
+// dropSlow is Drop for the last strong handle (n == 0, the Add brought
+// strong to 0) and for every misuse: an empty handle (the count was not
+// touched), or a count that was already 0 (n < 0: a stale handle whose
+// value is gone; the Add is undone). It empties the handle before the
+// destructor can run.
+func (a *Arc[T]) dropSlow(n int64) {
+	b := a.box
+	switch {
+	case b == nil:
+		refuseEmpty(OpDrop, a.ifEmpty)
+	case n < 0:
+		b.strong.Add(1)
+		panic(&Error{Op: OpDrop, Strong: n + 1, Weak: b.weak.Load(), State: b.loadState()})
+	case invariants.Enabled && b.loadState() != invariants.Alive:
+		// strong was 1 but the value is not alive: impossible unless the
+		// header was corrupted. Put the unit back and report it.
+		b.strong.Add(1)
+		panic(&Error{Op: OpDrop, Strong: 1, Weak: b.weak.Load(), State: b.loadState()})
+	}
+	a.box = nil
+	b.dropValue(OpDrop)
+}
+
+// Get returns a pointer to the shared value. Treat it as a shared borrow:
+// valid while a is held, and read-only while other handles may exist,
+// whichever goroutine holds them (use GetMut or MakeMut to write, or give
+// T its own synchronization). It panics if a is empty.
+func (a *Arc[T]) Get() *T {
+	return &a.header(OpGet).value
+}
+
+// StrongCount returns the number of strong handles to the value, a
+// included. Other goroutines may change it at any moment, so it is exact
+// only when no other goroutine holds a handle to the allocation. It panics
+// if a is empty.
+func (a *Arc[T]) StrongCount() int {
+	return int(a.header(OpStrongCount).strong.Load())
+}
+
+// WeakCount returns the number of Weak handles to the allocation. The
+// implicit weak that the strong handles share is not counted (I4). While
+// another handle's GetMut holds the weak count locked it returns 0, which
+// is what the lock stands for: no Weak exists. Like StrongCount it is a
+// snapshot that other goroutines may change at once. It panics if a is
+// empty.
+func (a *Arc[T]) WeakCount() int {
+	n := a.header(OpWeakCount).weak.Load()
+	if n == weakLocked {
+		return 0
+	}
+	return int(n - 1) // hide the implicit weak (I4)
+}
+
+// IsEmpty reports whether a owns nothing: it is the zero Arc, or it was
+// dropped, moved out or consumed. It never panics.
+func (a *Arc[T]) IsEmpty() bool { return a.box == nil }
+
+// PtrEq reports whether a and b point to the same allocation. Two empty
+// handles are equal; an empty and a full one are not. It never panics.
+func PtrEq[T any](a, b *Arc[T]) bool { return a.box == b.box }
