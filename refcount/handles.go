@@ -1,0 +1,85 @@
+package refcount
+
+// Ref is a shared reference, counted in its RefCount until Release. The zero
+// Ref holds nothing (a failed TryAcquire returns it); releasing it panics.
+//
+// A Ref must not be copied: a copy would be a second handle to one counted
+// reference, and releasing both would take away someone else's. Keep it in
+// one variable or field, or pass a *Ref.
+type Ref struct {
+	_        noCopy
+	c        *RefCount // nil once released, and in the zero Ref
+	released bool      // Release was called: says why c is nil
+}
+
+// Release gives the shared reference back: the count drops by one and, if
+// it was the last one and an exclusive acquirer is waiting, the reference is
+// handed to it. The Ref holds nothing afterwards. Release panics with an
+// *Error if the Ref was already released or is the zero Ref, and then
+// changes nothing.
+func (r *Ref) Release() {
+	c := r.c
+	if c == nil {
+		panic(refuseRelease(r.released))
+	}
+	r.c, r.released = nil, true
+	c.releaseShared()
+}
+
+// ExclusiveRef is an exclusive reference, held by no one else until Release.
+// The zero ExclusiveRef holds nothing (a failed TryAcquireExclusive returns
+// it); releasing it panics. Like Ref, it must not be copied.
+type ExclusiveRef struct {
+	_        noCopy
+	c        *RefCount // nil once released, and in the zero ExclusiveRef
+	released bool      // Release was called: says why c is nil
+}
+
+// Release gives the exclusive reference back. If anyone is waiting, the
+// reference is handed on at once: to the shared waiters at the head of the
+// queue as one batch, or to the exclusive waiter at its head. The
+// ExclusiveRef holds nothing afterwards. Release panics with an *Error if it
+// was already released or is the zero ExclusiveRef, and then changes nothing.
+func (e *ExclusiveRef) Release() {
+	c := e.c
+	if c == nil {
+		panic(refuseRelease(e.released))
+	}
+	e.c, e.released = nil, true
+	c.releaseExclusive()
+}
+
+// noCopy is the first field of every handle. Its Lock and Unlock methods
+// make go vet's copylocks check report any statement that copies a handle:
+// b := a, passing a handle by value, ranging over handles by value.
+type noCopy struct{}
+
+// Lock is a no-op that marks noCopy for go vet's copylocks check.
+func (*noCopy) Lock() {}
+
+// Unlock is a no-op that marks noCopy for go vet's copylocks check.
+func (*noCopy) Unlock() {}
+
+// Error is the panic value of every misuse of a RefCount or its handles.
+// Its message names the package, the operation and the problem:
+//
+//	refcount: Release: reference already released
+//
+// Recover it with errors.As.
+type Error struct {
+	Op      string // the operation that was refused, e.g. "Release"
+	Problem string // what was wrong, e.g. "reference already released"
+}
+
+// Error returns "refcount: Op: Problem".
+func (e *Error) Error() string { return "refcount: " + e.Op + ": " + e.Problem }
+
+func refuse(op, problem string) *Error { return &Error{Op: op, Problem: problem} }
+
+// refuseRelease is the error of releasing a handle that holds nothing.
+func refuseRelease(released bool) *Error {
+	if released {
+		return refuse("Release", "reference already released")
+	}
+	return refuse("Release", "empty reference: the zero value holds nothing (did a Try fail?)")
+}

@@ -1,0 +1,179 @@
+package refcount
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+)
+
+// The state word packs everything the fast paths need into one atomic
+// uint64, so that an uncontended acquire or release is a single atomic
+// instruction (or a load and a compare-and-swap):
+//
+//	bit 63      exclusiveBit  an ExclusiveRef is held
+//	bit 62      waitersBit    the queue is not empty
+//	bits 0..61  the number of Refs held
+//
+// waitersBit is what makes the lock-free fast paths safe beside the queue.
+// It is set and cleared only with mu held, and it is set exactly when the
+// queue is non-empty. Every fast path that would grant a reference requires
+// it clear, so nobody overtakes a waiter; and every release that sees it set
+// takes mu and hands the reference on, so no waiter is forgotten.
+const (
+	exclusiveBit uint64 = 1 << 63
+	waitersBit   uint64 = 1 << 62
+	sharedMask          = waitersBit - 1
+)
+
+// RefCount counts the shared and exclusive references to one resource.
+// The zero value is ready to use: no reference held, nobody waiting.
+// A RefCount must not be copied after first use.
+type RefCount struct {
+	state atomic.Uint64 // see exclusiveBit, waitersBit, sharedMask
+
+	// mu guards the queue, and every transition made on a waiter's behalf:
+	// setting or clearing waitersBit, and handing a reference to a waiter.
+	mu         sync.Mutex
+	head, tail *waiter // the FIFO queue of waiters, oldest first
+}
+
+// Count returns the number of shared references (Refs) currently held: 0
+// while an ExclusiveRef is held. Refs handed to waiters are counted from the
+// moment they are handed over, before the waiter has woken. The result is a
+// snapshot: other goroutines may change the count at once.
+func (c *RefCount) Count() int {
+	return int(c.state.Load() & sharedMask)
+}
+
+// TryAcquire returns a shared reference and true if one can be granted now:
+// no exclusive reference is held and nobody is waiting. Otherwise it returns
+// the zero Ref and false, and changes nothing. It never blocks.
+func (c *RefCount) TryAcquire() (Ref, bool) {
+	if c.tryShared("TryAcquire") {
+		return Ref{c: c}, true
+	}
+	return Ref{}, false
+}
+
+// Acquire returns a shared reference, waiting while an exclusive reference is
+// held or anyone is queued (see the package documentation for the order).
+// If the reference can be granted at once, Acquire returns it without looking
+// at ctx. Otherwise, if ctx is done, or becomes done before the reference is
+// handed over, Acquire returns the zero Ref and ctx.Err(), and the count is
+// as if it had never been called.
+func (c *RefCount) Acquire(ctx context.Context) (r Ref, err error) {
+	if s := c.state.Load(); s >= sharedMask || !c.state.CompareAndSwap(s, s+1) {
+		if err = c.wait(ctx, false); err != nil {
+			return
+		}
+	}
+	r.c = c
+	return
+}
+
+// tryShared adds a Ref to the count if one can be granted now. A failed
+// compare-and-swap means another goroutine changed the count, so it tries
+// again: that is progress, not waiting. It gives up only when the state says
+// no: an exclusive holder, a waiter, or a full count (op is refused then).
+func (c *RefCount) tryShared(op string) bool {
+	for {
+		s := c.state.Load()
+		// One comparison covers the three cases, because the flags are the
+		// top bits: s >= sharedMask means an exclusive holder, a waiter, or
+		// a count that cannot grow.
+		if s >= sharedMask {
+			if s&(exclusiveBit|waitersBit) == 0 {
+				panic(refuse(op, "shared count overflow"))
+			}
+			return false
+		}
+		if c.state.CompareAndSwap(s, s+1) {
+			return true
+		}
+	}
+}
+
+// TryAcquireExclusive returns an exclusive reference and true if one can be
+// granted now: no reference of either kind is held and nobody is waiting.
+// Otherwise it returns the zero ExclusiveRef and false, and changes nothing:
+// the shared count and every waiter are as they were. It never blocks.
+func (c *RefCount) TryAcquireExclusive() (ExclusiveRef, bool) {
+	// The tempting implementation swaps the exclusive mark in and looks at
+	// what it replaced, undoing the swap if Refs were held. But a swap
+	// writes the whole word: the shared count it overwrote is gone, the
+	// Refs still out later decrement a count that no longer includes them,
+	// it wraps, and no exclusive reference can ever be granted again (this
+	// is the Rust crate's defect). A compare-and-swap from the one state
+	// that allows it, 0, writes nothing when it fails.
+	if c.state.CompareAndSwap(0, exclusiveBit) {
+		return ExclusiveRef{c: c}, true
+	}
+	return ExclusiveRef{}, false
+}
+
+// AcquireExclusive returns an exclusive reference, waiting while any
+// reference is held or anyone is queued (see the package documentation for
+// the order). While it waits, new shared acquirers queue behind it. If the
+// reference can be granted at once, AcquireExclusive returns it without
+// looking at ctx. Otherwise, if ctx is done, or becomes done before the
+// reference is handed over, it returns the zero ExclusiveRef and ctx.Err(),
+// and the count is as if it had never been called.
+func (c *RefCount) AcquireExclusive(ctx context.Context) (e ExclusiveRef, err error) {
+	if !c.state.CompareAndSwap(0, exclusiveBit) {
+		if err = c.wait(ctx, true); err != nil {
+			return
+		}
+	}
+	e.c = c
+	return
+}
+
+// releaseShared gives back one shared reference. The fast path is one
+// atomic add and one comparison: every state it may leave behind that needs
+// attention has a flag bit or an all-ones count, so it is at least
+// sharedMask, and releaseSharedSlow sorts those out.
+func (c *RefCount) releaseShared() {
+	if s := c.state.Add(^uint64(0)); s >= sharedMask { // Add(-1)
+		c.releaseSharedSlow(s)
+	}
+}
+
+// releaseSharedSlow is given the state just after a Ref was subtracted. With
+// waitersBit set and Refs still held there is nothing to do; once the last
+// Ref is gone, the head of the queue (an exclusive waiter) can be served.
+func (c *RefCount) releaseSharedSlow(s uint64) {
+	if s&sharedMask == sharedMask || s&exclusiveBit != 0 {
+		// The count was 0 and the subtraction borrowed from the flags, or
+		// the exclusive reference is held, when no Ref can be: a Ref was
+		// released that the count never included.
+		c.state.Add(1) // put the borrow back: a refused release changes nothing
+		panic(refuse("Release", "shared count underflow: a Ref was released that was never counted (was it copied?)"))
+	}
+	if s == waitersBit {
+		c.mu.Lock()
+		c.dispatch()
+		c.mu.Unlock()
+	}
+}
+
+// releaseExclusive gives back the exclusive reference. The fast path is a
+// compare-and-swap from "held, nobody waiting" to 0; with waiters, the slow
+// path hands the reference on.
+func (c *RefCount) releaseExclusive() {
+	if !c.state.CompareAndSwap(exclusiveBit, 0) {
+		c.releaseExclusiveSlow()
+	}
+}
+
+func (c *RefCount) releaseExclusiveSlow() {
+	c.mu.Lock()
+	if c.state.Load()&exclusiveBit == 0 {
+		c.mu.Unlock()
+		panic(refuse("Release", "no exclusive reference is held (was an ExclusiveRef copied?)"))
+	}
+	// Nobody else can change the flags now (that needs mu, or waitersBit
+	// clear), and no Ref is held, so clearing the bit races with nothing.
+	c.state.And(^exclusiveBit)
+	c.dispatch()
+	c.mu.Unlock()
+}

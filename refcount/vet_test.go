@@ -1,0 +1,30 @@
+package refcount_test
+
+import (
+	"errors"
+	"os/exec"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestVetReportsCopiedHandles proves the no-copy marker works: go vet's
+// copylocks check must report every copy in testdata/vetcopy. A copied Ref
+// is a second handle to one counted reference; releasing both would take
+// away a reference someone else holds.
+func TestVetReportsCopiedHandles(t *testing.T) {
+	report, err := runGo(t, "vet", "./refcount/testdata/vetcopy")
+
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit),
+		"go vet must exit non-zero on the fixture's copies, got err=%v, output:\n%s", err, report)
+	assert.Contains(t, report, "assignment copies lock value to b",
+		"vet must report `b := a` of a Ref")
+	assert.Contains(t, report, "assignment copies lock value to y",
+		"vet must report `y := x` of an ExclusiveRef")
+	assert.Contains(t, report, "hold passes lock by value",
+		"vet must report a function that takes a Ref by value")
+	assert.Contains(t, report, "contains github.com/rcbook/rcbook/refcount.noCopy",
+		"vet must name the no-copy marker as the reason")
+}
