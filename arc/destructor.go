@@ -1,6 +1,6 @@
 package arc
 
-import "reflect"
+import "github.com/rcbook/rcbook/internal/rcbox"
 
 // Dropper is implemented by values that need cleanup when the last strong
 // handle goes: Drop is their destructor, called exactly once, on the
@@ -9,38 +9,11 @@ import "reflect"
 // through *T, so both receivers work; a nil pointer value is not asked.
 type Dropper interface{ Drop() }
 
-// runDestructor drops the value: first the cleanup given to NewWithCleanup,
-// if any, then the value's own Drop method, if it has one. The Drop method
-// runs even when the cleanup panics, as for rc.
+// runDestructor drops the value, once, exactly as rc's header does: the
+// cleanup, then the value's Drop method, which runs even if the cleanup
+// panics (rcbox.RunDestructor).
 func (b *box[T]) runDestructor() {
-	if cleanup := b.cleanup; cleanup != nil {
-		b.cleanup = nil // once, even if something calls back in
-		defer callDrop(&b.value)
-		cleanup(b.value)
-		return
-	}
-	callDrop(&b.value)
-}
-
-// callDrop calls Drop on the value if its type has one. The pointer covers
-// both receivers of a struct type; the value itself is asked only when T is
-// a pointer or an interface, the only kinds whose Drop *T does not expose,
-// so that no other T is boxed for nothing. A nil pointer or interface owns
-// nothing, so its Drop is not called.
-func callDrop[T any](v *T) {
-	if d, ok := any(v).(Dropper); ok {
-		d.Drop()
-		return
-	}
-	switch reflect.TypeFor[T]().Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if d, ok := any(*v).(Dropper); ok && !isNilPointer(d) {
-			d.Drop()
-		}
-	}
-}
-
-func isNilPointer(x any) bool {
-	v := reflect.ValueOf(x)
-	return v.Kind() == reflect.Pointer && v.IsNil()
+	cleanup := b.cleanup
+	b.cleanup = nil // once, even if something calls back in
+	rcbox.RunDestructor(&b.value, cleanup)
 }

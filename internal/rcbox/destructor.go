@@ -5,18 +5,25 @@ import "reflect"
 // dropper is rc.Dropper, restated here so that the header need not import rc.
 type dropper interface{ Drop() }
 
-// runDestructor drops the value: first the cleanup given to NewWithCleanup,
-// if any, then the value's own Drop method, if it has one. The Drop method
-// runs even when the cleanup panics, as Rust still drops a value's fields
-// when its own Drop panics.
+// runDestructor drops the value, once: the cleanup is taken out of the
+// header first, so that nothing calling back in can run it again.
 func (b *Box[T]) runDestructor() {
-	if cleanup := b.cleanup; cleanup != nil {
-		b.cleanup = nil // once, even if something calls back in
-		defer callDrop(&b.value)
-		cleanup(b.value)
+	cleanup := b.cleanup
+	b.cleanup = nil
+	RunDestructor(&b.value, cleanup)
+}
+
+// RunDestructor drops a value: first cleanup (NewWithCleanup's), if not
+// nil, then the value's own Drop method, if it has one. The Drop method
+// runs even when the cleanup panics, as Rust still drops a value's fields
+// when its own Drop panics. Package arc's header calls it too.
+func RunDestructor[T any](value *T, cleanup func(T)) {
+	if cleanup != nil {
+		defer callDrop(value)
+		cleanup(*value)
 		return
 	}
-	callDrop(&b.value)
+	callDrop(value)
 }
 
 // callDrop calls Drop on the value if its type has one. The pointer covers
