@@ -1,0 +1,35 @@
+package rcmap
+
+// Error is the panic value of every misuse of a Handle. Its message names
+// the package, the operation and the problem:
+//
+//	rcmap: Release: handle already released
+//
+// Recover it with errors.As.
+type Error struct {
+	Op      string // the refused operation, e.g. "Release"
+	Problem string // what was wrong, e.g. "handle already released"
+}
+
+// Error returns "rcmap: Op: Problem".
+func (e *Error) Error() string { return "rcmap: " + e.Op + ": " + e.Problem }
+
+// refuseSpent is the error of using a handle that holds nothing: released,
+// or the zero Handle.
+func refuseSpent(op string, released bool) *Error {
+	if released {
+		return &Error{Op: op, Problem: "handle already released"}
+	}
+	return &Error{Op: op, Problem: "zero Handle (make handles with Acquire, Join or Clone)"}
+}
+
+// noCopy is the first field of Handle. Its Lock and Unlock methods make go
+// vet's copylocks check report any statement that copies a Handle: a copy
+// would be a second way to release one counted reference.
+type noCopy struct{}
+
+// Lock is a no-op that marks noCopy for go vet's copylocks check.
+func (*noCopy) Lock() {}
+
+// Unlock is a no-op that marks noCopy for go vet's copylocks check.
+func (*noCopy) Unlock() {}

@@ -1,0 +1,62 @@
+package rcmap
+
+// Handle is one holder's share of a map entry: the entry stays in the map
+// while at least one Handle to it is unreleased. Get handles from Acquire,
+// Join and Clone, and Release each exactly once. A Handle is owned by one
+// goroutine at a time and must not be copied (go vet reports copies); pass
+// the *Handle. The zero Handle holds nothing: all its methods panic.
+type Handle[K comparable, V any] struct {
+	_        noCopy
+	m        *Map[K, V]
+	key      K
+	e        *entry[V] // nil once released, and in the zero Handle
+	released bool      // Release ran: says why e is nil
+}
+
+// held returns h's entry, or panics with an *Error naming op if h was
+// released or is the zero Handle.
+func (h *Handle[K, V]) held(op string) *entry[V] {
+	if h.e == nil {
+		panic(refuseSpent(op, h.released))
+	}
+	return h.e
+}
+
+// Key returns the key of h's entry. It panics with an *Error if h was
+// released.
+func (h *Handle[K, V]) Key() K {
+	h.held("Key")
+	return h.key
+}
+
+// Value returns the entry's value, the one create returned; every handle to
+// the entry sees the same value. It panics with an *Error if h was
+// released.
+func (h *Handle[K, V]) Value() V {
+	// No lock: value is never written after creation, and h's share keeps
+	// the entry alive.
+	return h.held("Value").value
+}
+
+// Clone returns a new handle to the same entry: its count + 1. It panics
+// with an *Error if h was released, and then changes nothing.
+func (h *Handle[K, V]) Clone() *Handle[K, V] {
+	e := h.held("Clone")
+	h.m.mu.Lock()
+	e.count++ // h's share keeps count >= 1: the entry is still in the map
+	h.m.mu.Unlock()
+	return &Handle[K, V]{m: h.m, key: h.key, e: e}
+}
+
+// Release gives up h's share: the entry's count − 1. The Release that takes
+// the count to 0 removes the entry from the map and then, with the map
+// unlocked, runs the map's cleanup with the entry's key and value. h holds
+// nothing afterwards. Release panics with an *Error if h was already
+// released or is the zero Handle, and then changes nothing.
+func (h *Handle[K, V]) Release() {
+	e := h.held("Release")
+	// Spend h before the count changes: the cleanup may panic, and h is
+	// released either way.
+	h.e, h.released = nil, true
+	h.m.release(h.key, e)
+}
