@@ -93,29 +93,21 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) (*Subscription, error
 // on a subscriber, and publishing to a topic with no subscribers does
 // nothing and returns 0; it does not create the topic.
 func (b *Bus) Publish(topic string, msg any) int {
-	h, found := b.topics.Join(topic)
-	if !found {
-		return 0
-	}
-	// Our handle keeps the topic alive while we deliver; if every
-	// subscriber leaves meanwhile, this Release removes the topic.
-	defer h.Release()
-	set := h.Value()
-	set.mu.Lock()
-	defer set.mu.Unlock()
-	delivered := 0
-	for s := range set.subs {
-		// Under set.mu: a subscriber leaves the set under the same lock
-		// before its channel is closed, so this never sends on a closed
-		// channel.
-		select {
-		case s.ch <- msg:
-			delivered++
-		default:
-			s.dropped.Add(1)
+	return b.withTopic(topic, func(set *topicSet) int {
+		delivered := 0
+		for s := range set.subs {
+			// Under set.mu: a subscriber leaves the set under the same lock
+			// before its channel is closed, so this never sends on a closed
+			// channel.
+			select {
+			case s.ch <- msg:
+				delivered++
+			default:
+				s.dropped.Add(1)
+			}
 		}
-	}
-	return delivered
+		return delivered
+	})
 }
 
 // Topics returns the number of topics that have subscribers (or a Publish
@@ -125,6 +117,14 @@ func (b *Bus) Topics() int { return b.topics.Len() }
 // Subscribers returns the number of current subscribers of topic. It is a
 // snapshot.
 func (b *Bus) Subscribers(topic string) int {
+	return b.withTopic(topic, func(set *topicSet) int { return len(set.subs) })
+}
+
+// withTopic runs f on topic's subscriber set, locked, and returns its
+// result; it returns 0 without creating anything if the topic has no
+// subscribers. The joined handle keeps the topic alive while f runs; if
+// every subscriber leaves meanwhile, its Release removes the topic.
+func (b *Bus) withTopic(topic string, f func(set *topicSet) int) int {
 	h, found := b.topics.Join(topic)
 	if !found {
 		return 0
@@ -133,5 +133,5 @@ func (b *Bus) Subscribers(topic string) int {
 	set := h.Value()
 	set.mu.Lock()
 	defer set.mu.Unlock()
-	return len(set.subs)
+	return f(set)
 }
