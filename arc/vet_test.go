@@ -3,10 +3,9 @@ package arc_test
 import (
 	"errors"
 	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -16,19 +15,7 @@ import (
 // testdata/vetcopy. testdata is ignored by `go vet ./...`, so the fixture
 // is vetted by its own path from the module root.
 func TestVetReportsCopiedHandles(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs the go command: skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH")
-	}
-	gomod, err := exec.Command(goTool, "env", "GOMOD").Output()
-	require.NoError(t, err)
-	cmd := exec.Command(goTool, "vet", "./arc/testdata/vetcopy")
-	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
-	out, err := cmd.CombinedOutput()
-	report := string(out)
+	report, err := rctest.RunGo(t, "vet", "./arc/testdata/vetcopy")
 
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit),

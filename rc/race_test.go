@@ -3,6 +3,7 @@ package rc_test
 import (
 	"testing"
 
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -12,7 +13,7 @@ import (
 // guard: this test runs a small program that shares one Rc between two
 // goroutines under -race and expects the report.
 func TestRaceDetectorCatchesAnRcSharedAcrossGoroutines(t *testing.T) {
-	out, err := runGo(t, "run", "-race", "./rc/testdata/racy")
+	out, err := rctest.RunGo(t, "run", "-race", "./rc/testdata/racy")
 	require.Error(t, err, "the race detector must fail the program; output:\n%s", out)
 	assert.Contains(t, out, "WARNING: DATA RACE",
 		"two goroutines cloning and dropping one Rc write its strong count concurrently")

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"testing"
 
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -18,7 +19,7 @@ import (
 // path from the module root; it is inside the main module, so it can import
 // package rc without a go.mod of its own.
 func TestVetReportsCopiedHandles(t *testing.T) {
-	report, err := runGo(t, "vet", "./rc/testdata/vetcopy")
+	report, err := rctest.RunGo(t, "vet", "./rc/testdata/vetcopy")
 
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit),

@@ -2,10 +2,7 @@ package refcount_test
 
 import (
 	"context"
-	"os/exec"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
@@ -129,23 +126,4 @@ func requireRefusal(t T, msg string, f func()) {
 		require.Equal(t, msg, err.Error(), "the message must name package, operation and problem")
 	}()
 	f()
-}
-
-// runGo runs the go command from the module root and returns its combined
-// output. It skips under -short, or when go is not on PATH.
-func runGo(t *testing.T, args ...string) (string, error) {
-	t.Helper()
-	if testing.Short() {
-		t.Skip("runs the go command: skipped with -short")
-	}
-	goTool, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("the go command is not on PATH")
-	}
-	gomod, err := exec.Command(goTool, "env", "GOMOD").Output()
-	require.NoError(t, err, "go env GOMOD must name this module's go.mod")
-	cmd := exec.Command(goTool, args...)
-	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
-	out, err := cmd.CombinedOutput()
-	return string(out), err
 }

@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"testing"
 
+	"github.com/rcbook/rcbook/rctest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -14,7 +15,7 @@ import (
 // is a second handle to one counted reference; releasing both would take
 // away a reference someone else holds.
 func TestVetReportsCopiedHandles(t *testing.T) {
-	report, err := runGo(t, "vet", "./refcount/testdata/vetcopy")
+	report, err := rctest.RunGo(t, "vet", "./refcount/testdata/vetcopy")
 
 	var exit *exec.ExitError
 	require.True(t, errors.As(err, &exit),

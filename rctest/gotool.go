@@ -1,4 +1,4 @@
-package rc_test
+package rctest
 
 import (
 	"os/exec"
@@ -9,10 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// runGo runs the go command with args from the module root, as the vet and
-// race tests need, and returns its combined output and error. It skips the
-// test under -short (these build programs) or when go is not on PATH.
-func runGo(t *testing.T, args ...string) (string, error) {
+// RunGo runs the go command with args from the module root and returns its
+// combined output and error, for tests that vet a fixture or build a small
+// program (testdata is outside ./..., so fixtures are named by path). It
+// skips the test under -short, or when go is not on PATH.
+func RunGo(t testing.TB, args ...string) (string, error) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("runs the go command: skipped with -short")
