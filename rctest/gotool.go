@@ -1,6 +1,7 @@
 package rctest
 
 import (
+	"errors"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -28,4 +29,16 @@ func RunGo(t testing.TB, args ...string) (string, error) {
 	cmd.Dir = filepath.Dir(strings.TrimSpace(string(gomod)))
 	out, err := cmd.CombinedOutput()
 	return string(out), err
+}
+
+// Vet runs go vet on a fixture package (a path from the module root, such
+// as "./rc/testdata/vetcopy"), requires vet to reject it, and returns its
+// report for the caller to check what was reported.
+func Vet(t testing.TB, fixture string) string {
+	t.Helper()
+	report, err := RunGo(t, "vet", fixture)
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit),
+		"go vet must exit non-zero on the fixture's copies, got err=%v, output:\n%s", err, report)
+	return report
 }

@@ -1,13 +1,10 @@
 package refcount_test
 
 import (
-	"errors"
-	"os/exec"
 	"testing"
 
 	"github.com/rcbook/rcbook/rctest"
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
 // TestVetReportsCopiedHandles proves the no-copy marker works: go vet's
@@ -15,11 +12,7 @@ import (
 // is a second handle to one counted reference; releasing both would take
 // away a reference someone else holds.
 func TestVetReportsCopiedHandles(t *testing.T) {
-	report, err := rctest.RunGo(t, "vet", "./refcount/testdata/vetcopy")
-
-	var exit *exec.ExitError
-	require.True(t, errors.As(err, &exit),
-		"go vet must exit non-zero on the fixture's copies, got err=%v, output:\n%s", err, report)
+	report := rctest.Vet(t, "./refcount/testdata/vetcopy")
 	assert.Contains(t, report, "assignment copies lock value to b",
 		"vet must report `b := a` of a Ref")
 	assert.Contains(t, report, "assignment copies lock value to y",
