@@ -11,6 +11,7 @@ import "fmt"
 //	rc: Drop: handle already dropped
 //	rc: Get: use after free (I5)
 //	rc: Clone: strong count overflow (I1)
+//	rc: Drop: use after free: the allocation was freed and its pool reused the header (handle generation 2, header generation 3) (I5)
 //
 // Recover it with errors.As.
 type Error struct {
@@ -19,6 +20,7 @@ type Error struct {
 	Spent  Spent  // why the handle was empty, when Empty
 	Header Header // the allocation's header when the operation was refused
 	After  bool   // the header broke a rule during the operation, not before it
+	Gen    uint32 // the generation of the handle that made the call; see Header.Gen
 	Detail string // a misuse the header cannot show, e.g. "nil clone function"
 }
 
@@ -50,6 +52,8 @@ func (e *Error) diagnose() (ID, string) {
 	case e.After:
 		rule, problem := inconsistency(h)
 		return rule, problem + " after the operation"
+	case e.Gen != h.Gen:
+		return I5, fmt.Sprintf("use after free: the allocation was freed and its pool reused the header (handle generation %d, header generation %d)", e.Gen, h.Gen)
 	case h.State == Freed:
 		return I5, "use after free"
 	case e.Op.viaStrong() && h.State == Dropping && h.Strong == 0:

@@ -1,12 +1,19 @@
 package invariants
 
 // Header is the part of an allocation that the rules talk about: its two
-// counts and its state. internal/rcbox embeds it in every allocation, beside
-// the value.
+// counts, its state and its generation. internal/rcbox embeds it in every
+// allocation, beside the value.
 type Header struct {
 	Strong int   // strong handles; the value is alive exactly while Strong > 0 (I2)
 	Weak   int   // Weak handles, plus the implicit weak while Strong > 0 (I4)
 	State  State // what has happened to the value and the allocation
+	// Gen counts the lives of a header that a pool reuses: 0 for its first
+	// allocation, +1 each time it is handed out again. Every handle records
+	// the generation it was made for, so a handle that outlived the
+	// allocation cannot pass for a handle to the next one (I5). Headers from
+	// the heap stay at 0. It sits in the padding after State, so it costs no
+	// space.
+	Gen uint32
 }
 
 // MaxCount is the largest value a count may reach. An increment from
@@ -49,14 +56,21 @@ func (h *Header) WeakUsable() bool {
 // Consistent after op. The header calls it after every slow-path transition.
 func Verify(op Op, h *Header) {
 	if !h.Consistent() {
-		panic(&Error{Op: op, Header: *h, After: true})
+		panic(&Error{Op: op, Header: *h, Gen: h.Gen, After: true})
 	}
 }
 
 // Refuse panics because op may not proceed on this header; the *Error works
 // out from the snapshot which rule is at stake.
 func Refuse(op Op, h *Header) {
-	panic(&Error{Op: op, Header: *h})
+	panic(&Error{Op: op, Header: *h, Gen: h.Gen})
+}
+
+// RefuseHandle is Refuse for a handle made for generation gen: if the header
+// has been reused since (gen != h.Gen), the handle is stale and the *Error
+// says so (I5).
+func RefuseHandle(op Op, h *Header, gen uint32) {
+	panic(&Error{Op: op, Header: *h, Gen: gen})
 }
 
 // RefuseEmpty panics because op was called on an empty handle.

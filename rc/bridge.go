@@ -16,6 +16,16 @@ func (r *Rc[T]) Header(key *rcbox.Key) *rcbox.Box[T] {
 	return r.box
 }
 
+// Generation returns the header generation r was made for, which package
+// weak passes to the header's checks together with the header. Like Header
+// it demands rcbox.Bridge.
+func (r *Rc[T]) Generation(key *rcbox.Key) uint32 {
+	if key != rcbox.Bridge {
+		panic(errBridge)
+	}
+	return r.tag
+}
+
 // CheckedHeader is Header with every check of a strong-handle operation: it
 // panics, naming op, if r is empty or its header refuses a strong handle.
 func (r *Rc[T]) CheckedHeader(key *rcbox.Key, op invariants.Op) *rcbox.Box[T] {
@@ -25,9 +35,10 @@ func (r *Rc[T]) CheckedHeader(key *rcbox.Key, op invariants.Op) *rcbox.Box[T] {
 	return r.header(op)
 }
 
-// FromHeader wraps b in a new strong handle, for package weak (Upgrade,
-// NewCyclic). The caller has already counted the handle in b's strong
-// count. Like Header it demands rcbox.Bridge.
+// FromHeader wraps b in a new strong handle of b's current generation, for
+// package weak (Upgrade, NewCyclic) and package pool (New). The caller has
+// already counted the handle in b's strong count. Like Header it demands
+// rcbox.Bridge.
 func FromHeader[T any](key *rcbox.Key, b *rcbox.Box[T]) Rc[T] {
 	if key != rcbox.Bridge {
 		panic(errBridge)

@@ -31,7 +31,7 @@ func ExampleRc_Get_outlivedValue() {
 	}()
 	stale.Get()
 	// Output:
-	// facts: Op=rc.Get Header={Strong:0 Weak:1 State:dead}
+	// facts: Op=rc.Get Header={Strong:0 Weak:1 State:dead Gen:0}
 	// rule: I2
 	// rc: Get: value already dropped: this strong handle outlived its value (was it copied without Clone?) (I2)
 }

@@ -13,11 +13,14 @@ import (
 type Rc[T any] struct {
 	_   rcbox.NoCopy
 	box *rcbox.Box[T] // nil when the handle is empty
-	// ifEmpty says why the handle is empty once box is nil. Every handle
-	// that owns something is made with ifEmpty = Dropped, so that Drop, the
-	// hot path, only has to clear box; Move and the unwrapping operations
-	// overwrite it. The zero Rc has Never.
-	ifEmpty invariants.Spent
+	// tag is one of two things, depending on box. While box is set, it is
+	// the header's generation when this handle was made: a pool reuses
+	// headers, and a handle that outlived its allocation then finds a newer
+	// generation and is refused (I5); rc.New's headers stay at 0. Once box
+	// is nil, tag says why the handle is empty (an invariants.Spent): Never
+	// for the zero Rc, then Dropped, Moved or Unwrapped. Sharing one field
+	// keeps Clone small enough to be inlined.
+	tag uint32
 }
 
 // Dropper is implemented by values that need cleanup when the last strong
@@ -41,9 +44,13 @@ func NewWithCleanup[T any](value T, cleanup func(T)) Rc[T] {
 }
 
 // own wraps a header whose strong count already includes the new handle.
+// The handle belongs to the header's current generation.
 func own[T any](b *rcbox.Box[T]) Rc[T] {
-	return Rc[T]{box: b, ifEmpty: invariants.Dropped}
+	return Rc[T]{box: b, tag: b.Gen}
 }
+
+// empty leaves r owning nothing, and records why.
+func (r *Rc[T]) empty(why invariants.Spent) { r.box, r.tag = nil, uint32(why) }
 
 // header returns the allocation r points at, after checking that r is not
 // empty and that a strong handle may use the header. Every slow path and
@@ -52,9 +59,9 @@ func own[T any](b *rcbox.Box[T]) Rc[T] {
 func (r *Rc[T]) header(op invariants.Op) *rcbox.Box[T] {
 	b := r.box
 	if b == nil {
-		invariants.RefuseEmpty(op, r.ifEmpty)
+		invariants.RefuseEmpty(op, invariants.Spent(r.tag))
 	}
-	b.CheckStrong(op)
+	b.CheckStrong(op, r.tag)
 	return b
 }
 
@@ -68,19 +75,19 @@ func (r *Rc[T]) header(op invariants.Op) *rcbox.Box[T] {
 func (r *Rc[T]) Clone() Rc[T] {
 	b := r.box
 	if b == nil {
-		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: r.ifEmpty})
+		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: invariants.Spent(r.tag)})
 	}
-	if !b.TryIncStrongFast() {
-		panic(&invariants.Error{Op: invariants.RcClone, Header: b.Header})
+	if !b.TryIncStrongFast(r.tag) {
+		panic(&invariants.Error{Op: invariants.RcClone, Header: b.Header, Gen: r.tag})
 	}
-	return own(b)
+	return Rc[T]{box: b, tag: r.tag}
 }
 
 // Move transfers ownership to the returned handle and leaves r empty. The
 // counts do not change. It panics if r is empty.
 func (r *Rc[T]) Move() Rc[T] {
 	b := r.header(invariants.RcMove)
-	r.box, r.ifEmpty = nil, invariants.Moved
+	r.empty(invariants.Moved)
 	return own(b)
 }
 
@@ -90,8 +97,8 @@ func (r *Rc[T]) Move() Rc[T] {
 // empty; if the value's destructor panics, the drop still completes and the
 // panic propagates.
 func (r *Rc[T]) Drop() {
-	if b := r.box; b != nil && b.TryDecStrongFast() {
-		r.box = nil // ifEmpty is already Dropped
+	if b := r.box; b != nil && b.TryDecStrongFast(r.tag) {
+		r.empty(invariants.Dropped)
 		return
 	}
 	r.dropSlow()
@@ -102,7 +109,7 @@ func (r *Rc[T]) Drop() {
 // lets the header drop the value.
 func (r *Rc[T]) dropSlow() {
 	b := r.header(invariants.RcDrop)
-	r.box = nil
+	r.empty(invariants.Dropped)
 	b.DecStrong(invariants.RcDrop)
 }
 

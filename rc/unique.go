@@ -49,12 +49,12 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 			// share is no longer r's to give up; refuse before counting.
 			invariants.Misuse(invariants.RcMakeMut, "the clone function dropped, moved or replaced the handle")
 		}
-		r.box = rcbox.New(copied, b.Cleanup())
+		*r = own(rcbox.New(copied, b.Cleanup()))
 		// Strong was ≥ 2, so the value usually stays with the others; but
 		// clone may have dropped them, and then this is the last drop.
 		b.DecStrong(invariants.RcMakeMut)
 	case b.Weak != 1 && !(faults.Enabled && faults.Active(faults.MakeMutInPlaceForWeaks)):
-		r.box = rcbox.New(b.MoveOut(invariants.RcMakeMut))
+		*r = own(rcbox.New(b.MoveOut(invariants.RcMakeMut)))
 	}
 	return r.box.Value()
 }
@@ -72,7 +72,7 @@ func (r *Rc[T]) TryUnwrap() (T, bool) {
 		var zero T
 		return zero, false
 	}
-	r.box, r.ifEmpty = nil, invariants.Unwrapped
+	r.empty(invariants.Unwrapped)
 	value, _ := b.MoveOut(invariants.RcTryUnwrap)
 	return value, true
 }
@@ -83,7 +83,7 @@ func (r *Rc[T]) TryUnwrap() (T, bool) {
 // gets the value, whatever the order. It panics if r is empty.
 func (r *Rc[T]) IntoInner() (T, bool) {
 	b := r.header(invariants.RcIntoInner)
-	r.box, r.ifEmpty = nil, invariants.Unwrapped
+	r.empty(invariants.Unwrapped)
 	if b.Strong == 1 {
 		value, _ := b.MoveOut(invariants.RcIntoInner)
 		return value, true

@@ -28,5 +28,5 @@ func ExampleUncountedCopy() {
 	stale.Get()
 	// Output:
 	// rc: Get: use after free (I5)
-	// header: {Strong:0 Weak:0 State:freed}
+	// header: {Strong:0 Weak:0 State:freed Gen:0}
 }

@@ -12,6 +12,7 @@ import (
 type Weak[T any] struct {
 	_     rcbox.NoCopy
 	box   *rcbox.Box[T]    // nil when dangling or spent
+	gen   uint32           // the header's generation when the handle was made (I5)
 	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
 
@@ -21,8 +22,8 @@ func New[T any]() Weak[T] { return Weak[T]{} }
 // Downgrade returns a new Weak to r's allocation: weak + 1, strong unchanged.
 // It panics if r is empty or the weak count would overflow (I1).
 func Downgrade[T any](r *rc.Rc[T]) Weak[T] {
-	if b := r.Header(rcbox.Bridge); b != nil && b.TryIncWeakFast() {
-		return Weak[T]{box: b}
+	if b := r.Header(rcbox.Bridge); b != nil && b.TryIncWeakFast(r.Generation(rcbox.Bridge)) {
+		return Weak[T]{box: b, gen: b.Gen}
 	}
 	return downgradeSlow(r)
 }
@@ -32,7 +33,7 @@ func Downgrade[T any](r *rc.Rc[T]) Weak[T] {
 func downgradeSlow[T any](r *rc.Rc[T]) Weak[T] {
 	b := r.CheckedHeader(rcbox.Bridge, invariants.WeakDowngrade)
 	b.IncWeak(invariants.WeakDowngrade)
-	return Weak[T]{box: b}
+	return Weak[T]{box: b, gen: b.Gen}
 }
 
 // header returns w's allocation, or nil if w is dangling, after checking
@@ -44,7 +45,7 @@ func (w *Weak[T]) header(op invariants.Op) *rcbox.Box[T] {
 	}
 	b := w.box
 	if b != nil {
-		b.CheckWeak(op)
+		b.CheckWeak(op, w.gen)
 	}
 	return b
 }
@@ -54,7 +55,7 @@ func (w *Weak[T]) header(op invariants.Op) *rcbox.Box[T] {
 // moved out by MakeMut or TryUnwrap), or w is dangling, it returns an empty
 // Rc and false and changes nothing: a dead value is never resurrected (I7).
 func (w *Weak[T]) Upgrade() (rc.Rc[T], bool) {
-	if b := w.box; b != nil && b.TryUpgradeFast() {
+	if b := w.box; b != nil && b.TryUpgradeFast(w.gen) {
 		return rc.FromHeader(rcbox.Bridge, b), true
 	}
 	return w.upgradeSlow()
@@ -73,8 +74,8 @@ func (w *Weak[T]) upgradeSlow() (rc.Rc[T], bool) {
 // dangling Weak if w is dangling. It panics if the weak count would
 // overflow (I1).
 func (w *Weak[T]) Clone() Weak[T] {
-	if b := w.box; b != nil && b.TryIncWeakFast() {
-		return Weak[T]{box: b}
+	if b := w.box; b != nil && b.TryIncWeakFast(w.gen) {
+		return Weak[T]{box: b, gen: w.gen}
 	}
 	return w.cloneSlow()
 }
@@ -85,7 +86,7 @@ func (w *Weak[T]) cloneSlow() Weak[T] {
 	if b != nil {
 		b.IncWeak(invariants.WeakClone)
 	}
-	return Weak[T]{box: b}
+	return Weak[T]{box: b, gen: w.gen}
 }
 
 // Move transfers w to the returned handle and leaves w empty. The counts do
@@ -93,14 +94,14 @@ func (w *Weak[T]) cloneSlow() Weak[T] {
 func (w *Weak[T]) Move() Weak[T] {
 	b := w.header(invariants.WeakMove)
 	w.box, w.spent = nil, invariants.Moved
-	return Weak[T]{box: b}
+	return Weak[T]{box: b, gen: w.gen}
 }
 
 // Drop gives up w: weak − 1, freeing the allocation if w was its last owner
 // of any kind (I3, I5). Dropping a dangling Weak is allowed; dropping a Weak
 // twice panics.
 func (w *Weak[T]) Drop() {
-	if b := w.box; b != nil && b.TryDecWeakFast() {
+	if b := w.box; b != nil && b.TryDecWeakFast(w.gen) {
 		w.box, w.spent = nil, invariants.Dropped
 		return
 	}

@@ -9,11 +9,14 @@ import "github.com/rcbook/rcbook/invariants"
 // value). They are small enough to be inlined into the handles' methods, so
 // the common case costs a few compares and one increment or decrement.
 //
-// In checked builds "nothing can go wrong" includes the header's state: the
-// value must be alive (I2), so a stale handle to a dropped value or a freed
-// allocation (I5) always takes the slow path and is refused there. With
-// -tags rcrelease that test compiles away, and what remains is what Rust's
-// std also keeps in release builds: the overflow test (I1).
+// In checked builds "nothing can go wrong" includes the header's state and
+// generation: the value must be alive (I2) and the header must still be in
+// the life the handle was made for (gen, see invariants.Header.Gen), so a
+// stale handle to a dropped value, a freed allocation, or a header a pool
+// has since handed to someone else (I5) always takes the slow path and is
+// refused there. With -tags rcrelease both tests compile away, and what
+// remains is what Rust's std also keeps in release builds: the overflow
+// test (I1).
 //
 // The lab's faults are never injected here: each sits on a slow path, so
 // the fast paths read the same in every build.
@@ -21,8 +24,8 @@ import "github.com/rcbook/rcbook/invariants"
 // TryIncStrongFast adds a strong handle for Clone if the value is alive and
 // the count is below its maximum (I1, I2). The caller holds a strong handle,
 // so strong ≥ 1 already; a stale handle to a dead value fails the state test.
-func (b *Box[T]) TryIncStrongFast() bool {
-	if b.Strong == invariants.MaxCount || (invariants.Enabled && b.State != invariants.Alive) {
+func (b *Box[T]) TryIncStrongFast(gen uint32) bool {
+	if b.Strong == invariants.MaxCount || (invariants.Enabled && (b.Gen != gen || b.State != invariants.Alive)) {
 		return false
 	}
 	b.Strong++
@@ -32,8 +35,8 @@ func (b *Box[T]) TryIncStrongFast() bool {
 // TryUpgradeFast adds a strong handle for Upgrade if the value is alive:
 // strong > 0, tested in every build because a Weak may legitimately outlive
 // the value (I7), and below its maximum (I1).
-func (b *Box[T]) TryUpgradeFast() bool {
-	if b.Strong <= 0 || b.Strong == invariants.MaxCount || (invariants.Enabled && b.State != invariants.Alive) {
+func (b *Box[T]) TryUpgradeFast(gen uint32) bool {
+	if b.Strong <= 0 || b.Strong == invariants.MaxCount || (invariants.Enabled && (b.State != invariants.Alive || b.Gen != gen)) {
 		return false
 	}
 	b.Strong++
@@ -42,8 +45,8 @@ func (b *Box[T]) TryUpgradeFast() bool {
 
 // TryDecStrongFast removes a strong handle if it is not the last one, so
 // that the value stays alive and nothing else has to happen (I2).
-func (b *Box[T]) TryDecStrongFast() bool {
-	if b.Strong <= 1 || (invariants.Enabled && b.State != invariants.Alive) {
+func (b *Box[T]) TryDecStrongFast(gen uint32) bool {
+	if b.Strong <= 1 || b.stale(gen) {
 		return false
 	}
 	b.Strong--
@@ -52,8 +55,8 @@ func (b *Box[T]) TryDecStrongFast() bool {
 
 // TryIncWeakFast adds a Weak handle to a live value if the count is below
 // its maximum (I1).
-func (b *Box[T]) TryIncWeakFast() bool {
-	if b.Weak == invariants.MaxCount || (invariants.Enabled && b.State != invariants.Alive) {
+func (b *Box[T]) TryIncWeakFast(gen uint32) bool {
+	if b.Weak == invariants.MaxCount || b.stale(gen) {
 		return false
 	}
 	b.Weak++
@@ -62,10 +65,18 @@ func (b *Box[T]) TryIncWeakFast() bool {
 
 // TryDecWeakFast removes a Weak handle while the value is alive. The
 // implicit weak keeps weak ≥ 1 afterwards, so this can never free (I4).
-func (b *Box[T]) TryDecWeakFast() bool {
-	if b.Weak <= 1 || (invariants.Enabled && b.State != invariants.Alive) {
+func (b *Box[T]) TryDecWeakFast(gen uint32) bool {
+	if b.Weak <= 1 || b.stale(gen) {
 		return false
 	}
 	b.Weak--
 	return true
+}
+
+// stale reports, in checked builds, whether a handle of generation gen must
+// leave the fast path: the value is not alive, or the header has been
+// reused since the handle was made. It compiles to false with -tags
+// rcrelease.
+func (b *Box[T]) stale(gen uint32) bool {
+	return invariants.Enabled && (b.State != invariants.Alive || b.Gen != gen)
 }

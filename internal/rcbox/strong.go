@@ -5,13 +5,14 @@ import (
 	"github.com/rcbook/rcbook/invariants"
 )
 
-// CheckStrong panics unless a strong handle may operate on b: the value must
-// be alive and the header consistent (I1, I2, I4, I5). Every slow path of an
-// Rc operation calls it before touching the header, so a refused operation
-// changes no count. With -tags rcrelease it compiles to nothing.
-func (b *Box[T]) CheckStrong(op invariants.Op) {
-	if invariants.Enabled && !b.StrongUsable() {
-		invariants.Refuse(op, &b.Header)
+// CheckStrong panics unless a strong handle of generation gen may operate on
+// b: the value must be alive, the header consistent (I1, I2, I4, I5) and
+// still in the handle's generation (I5). Every slow path of an Rc operation
+// calls it before touching the header, so a refused operation changes no
+// count. With -tags rcrelease it compiles to nothing.
+func (b *Box[T]) CheckStrong(op invariants.Op, gen uint32) {
+	if invariants.Enabled && (!b.StrongUsable() || b.Gen != gen) {
+		invariants.RefuseHandle(op, &b.Header, gen)
 	}
 }
 

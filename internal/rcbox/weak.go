@@ -5,12 +5,12 @@ import (
 	"github.com/rcbook/rcbook/invariants"
 )
 
-// CheckWeak panics unless a Weak may operate on b: the allocation must not
-// be freed (I5) and the header must be consistent. With -tags rcrelease it
-// compiles to nothing.
-func (b *Box[T]) CheckWeak(op invariants.Op) {
-	if invariants.Enabled && !b.WeakUsable() {
-		invariants.Refuse(op, &b.Header)
+// CheckWeak panics unless a Weak of generation gen may operate on b: the
+// allocation must not be freed or reused since (I5) and the header must be
+// consistent. With -tags rcrelease it compiles to nothing.
+func (b *Box[T]) CheckWeak(op invariants.Op, gen uint32) {
+	if invariants.Enabled && (!b.WeakUsable() || b.Gen != gen) {
+		invariants.RefuseHandle(op, &b.Header, gen)
 	}
 }
 
