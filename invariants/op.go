@@ -4,7 +4,7 @@ package invariants
 // call went wrong. It is a small integer to keep the hot paths cheap.
 type Op uint8
 
-// The operations of packages rc and weak.
+// The operations of packages rc, weak and pool.
 const (
 	RcNew Op = iota
 	RcClone
@@ -26,6 +26,10 @@ const (
 	WeakStrongCount
 	WeakWeakCount
 	RcHeader // the internal bridge between rc and weak
+	PoolNewPool
+	PoolNew
+	PoolDefault
+	PoolFill
 )
 
 // adds says which count an operation increments, for overflow messages.
@@ -61,9 +65,14 @@ var opNames = [...]struct {
 	WeakStrongCount: {"weak", "StrongCount", addsNothing},
 	WeakWeakCount:   {"weak", "WeakCount", addsNothing},
 	RcHeader:        {"rc", "Header", addsNothing},
+	PoolNewPool:     {"pool", "NewPool", addsNothing},
+	PoolNew:         {"pool", "New", addsNothing},
+	PoolDefault:     {"pool", "Default", addsNothing},
+	PoolFill:        {"pool", "Fill", addsNothing},
 }
 
-// Package returns the package the operation belongs to: "rc" or "weak".
+// Package returns the package the operation belongs to: "rc", "weak" or
+// "pool".
 func (o Op) Package() string { return opNames[o].pkg }
 
 // Name returns the operation's name as the API spells it, e.g. "Clone".

@@ -65,14 +65,15 @@ func TestLookupRejectsUnknownIDs(t *testing.T) {
 	}
 }
 
-// TestOpsNamePackageAndString checks every Op from RcNew through RcHeader:
-// it belongs to package rc or weak, has a name, and prints as "pkg.Name".
+// TestOpsNamePackageAndString checks every Op from RcNew through PoolFill:
+// it belongs to package rc, weak or pool, has a name, and prints as
+// "pkg.Name".
 func TestOpsNamePackageAndString(t *testing.T) {
 	seen := map[string]invariants.Op{}
-	for op := invariants.RcNew; op <= invariants.RcHeader; op++ {
+	for op := invariants.RcNew; op <= invariants.PoolFill; op++ {
 		pkg, name := op.Package(), op.Name()
-		assert.Containsf(t, []string{"rc", "weak"}, pkg,
-			"Op(%d).Package() must be \"rc\" or \"weak\"", uint8(op))
+		assert.Containsf(t, []string{"rc", "weak", "pool"}, pkg,
+			"Op(%d).Package() must be \"rc\", \"weak\" or \"pool\"", uint8(op))
 		assert.NotEmptyf(t, name,
 			"Op(%d).Name() must be the operation's name as the API spells it", uint8(op))
 		assert.Equalf(t, pkg+"."+name, op.String(),
@@ -96,6 +97,7 @@ func TestOpStringExamples(t *testing.T) {
 		invariants.WeakUpgrade:   "weak.Upgrade",
 		invariants.WeakWeakCount: "weak.WeakCount",
 		invariants.RcHeader:      "rc.Header",
+		invariants.PoolNew:       "pool.New",
 	}
 	for op, want := range cases {
 		assert.Equalf(t, want, op.String(), "Op(%d) must print as %q", uint8(op), want)

@@ -2,7 +2,6 @@ package rc
 
 import (
 	"github.com/rcbook/rcbook/internal/faults"
-	"github.com/rcbook/rcbook/internal/rcbox"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -49,12 +48,12 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 			// share is no longer r's to give up; refuse before counting.
 			invariants.Misuse(invariants.RcMakeMut, "the clone function dropped, moved or replaced the handle")
 		}
-		*r = own(rcbox.New(copied, b.Cleanup()))
+		*r = own(b.Sibling(copied, b.Cleanup()))
 		// Strong was ≥ 2, so the value usually stays with the others; but
 		// clone may have dropped them, and then this is the last drop.
 		b.DecStrong(invariants.RcMakeMut)
 	case b.Weak != 1 && !(faults.Enabled && faults.Active(faults.MakeMutInPlaceForWeaks)):
-		*r = own(rcbox.New(b.MoveOut(invariants.RcMakeMut)))
+		*r = own(b.Sibling(b.MoveOut(invariants.RcMakeMut)))
 	}
 	return r.box.Value()
 }

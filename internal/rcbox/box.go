@@ -5,8 +5,10 @@
 //	+--------------------------------+
 //	| Strong  int                    |  number of Rc handles                  \
 //	| Weak    int                    |  Weak handles + 1 implicit weak (I4)    } invariants.Header
-//	| State   invariants.State       |  uninit, alive, dropping, dead, freed  /
+//	| State   invariants.State       |  uninit, alive, dropping, dead, freed   |
+//	| Gen     uint32                 |  lives so far, if a pool reuses it      /
 //	| cleanup func(T)                |  NewWithCleanup's destructor, or nil
+//	| home    *Pool[T]               |  the pool it returns to when freed, or nil
 //	| value   T                      |  the value itself
 //	+--------------------------------+
 //
@@ -38,6 +40,7 @@ type Box[T any] struct {
 	invariants.Header
 	cleanup func(T)    // runs once when the value drops; nil for none
 	leak    leakHandle // armed while leak tracking is on (leak.go)
+	home    *Pool[T]   // the pool that takes the header back when it is freed; nil for the heap
 	value   T
 }
 
@@ -59,6 +62,16 @@ func New[T any](value T, cleanup func(T)) *Box[T] {
 		b.trackLeak()
 	}
 	return b
+}
+
+// Sibling allocates a header for value from wherever b came from: b's pool,
+// or the heap. MakeMut uses it, so that copies of a pooled value are pooled
+// too.
+func (b *Box[T]) Sibling(value T, cleanup func(T)) *Box[T] {
+	if b.home != nil {
+		return b.home.New(value, cleanup)
+	}
+	return New(value, cleanup)
 }
 
 // Value returns a pointer to the value inside the allocation. It is valid

@@ -73,6 +73,10 @@ func (b *Box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
 }
 
 // endValue ends the value's life in the header: it is dropped or moved out.
+// The storage is zeroed, except after a drop in a header whose pool has a
+// reset hook: that storage is kept for the pool's Default to reuse. A value
+// moved out (state still Alive here) always has its storage zeroed, since
+// the caller now owns whatever the storage pointed to.
 // The allocation must still be live: a destructor that has just returned
 // from a freed allocation ran on freed memory, which is exactly the bug of
 // releasing the implicit weak before the value is dropped (I5).
@@ -80,8 +84,10 @@ func (b *Box[T]) endValue(op invariants.Op) {
 	if invariants.Enabled && b.State == invariants.Freed {
 		invariants.Refuse(op, &b.Header)
 	}
-	var zero T
-	b.value = zero // let the garbage collector have whatever the value referenced
+	if b.State != invariants.Dropping || !b.home.keepsStorage() {
+		var zero T
+		b.value = zero // let the garbage collector have whatever the value referenced
+	}
 	b.cleanup = nil
 	b.State = invariants.Dead
 }

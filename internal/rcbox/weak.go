@@ -55,12 +55,16 @@ func (b *Box[T]) TryUpgrade(op invariants.Op) bool {
 // free ends the allocation: both counts are 0 (I5). The header is poisoned
 // by its Freed state, so any later access through a stale handle panics as a
 // use after free instead of silently reading a header the garbage collector
-// kept alive.
+// kept alive. A header from a pool goes back to it, and its next life will
+// have a new generation, which keeps stale handles refused.
 func (b *Box[T]) free(op invariants.Op) {
 	b.State = invariants.Freed
 	live.Add(-1)
 	stop(&b.leak)
 	if invariants.Enabled {
 		invariants.Verify(op, &b.Header)
+	}
+	if b.home != nil {
+		b.home.recycle(b) // only now: strong and weak are both 0 (I5)
 	}
 }
