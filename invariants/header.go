@@ -7,12 +7,12 @@ type Header struct {
 	Strong int   // strong handles; the value is alive exactly while Strong > 0 (I2)
 	Weak   int   // Weak handles, plus the implicit weak while Strong > 0 (I4)
 	State  State // what has happened to the value and the allocation
-	// Gen counts the lives of a header that a pool reuses: 0 for its first
-	// allocation, +1 each time it is handed out again. Every handle records
-	// the generation it was made for, so a handle that outlived the
-	// allocation cannot pass for a handle to the next one (I5). Headers from
-	// the heap stay at 0. It sits in the padding after State, so it costs no
-	// space.
+	// Gen counts the lives of a header that a pool reuses: +1 each time
+	// the pool hands it out, so a pooled header is in generation 1 in its
+	// first life. rc.New's headers stay at 0. Every handle records the
+	// generation it was made for, so a handle that outlived the allocation
+	// cannot pass for a handle to the next one (I5). It sits in the padding
+	// after State, so it costs no space.
 	Gen uint32
 }
 

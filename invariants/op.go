@@ -28,8 +28,11 @@ const (
 	RcHeader // the internal bridge between rc and weak
 	PoolNewPool
 	PoolNew
+	PoolNewWithCleanup
 	PoolDefault
 	PoolFill
+	PoolSize
+	PoolMaxSize
 )
 
 // adds says which count an operation increments, for overflow messages.
@@ -45,30 +48,33 @@ var opNames = [...]struct {
 	pkg, name string
 	adds      adds
 }{
-	RcNew:           {"rc", "New", addsNothing},
-	RcClone:         {"rc", "Clone", addsStrong},
-	RcMove:          {"rc", "Move", addsNothing},
-	RcDrop:          {"rc", "Drop", addsNothing},
-	RcGet:           {"rc", "Get", addsNothing},
-	RcGetMut:        {"rc", "GetMut", addsNothing},
-	RcMakeMut:       {"rc", "MakeMut", addsNothing},
-	RcTryUnwrap:     {"rc", "TryUnwrap", addsNothing},
-	RcIntoInner:     {"rc", "IntoInner", addsNothing},
-	RcStrongCount:   {"rc", "StrongCount", addsNothing},
-	RcWeakCount:     {"rc", "WeakCount", addsNothing},
-	WeakDowngrade:   {"weak", "Downgrade", addsWeak},
-	WeakNewCyclic:   {"weak", "NewCyclic", addsNothing},
-	WeakUpgrade:     {"weak", "Upgrade", addsStrong},
-	WeakClone:       {"weak", "Clone", addsWeak},
-	WeakMove:        {"weak", "Move", addsNothing},
-	WeakDrop:        {"weak", "Drop", addsNothing},
-	WeakStrongCount: {"weak", "StrongCount", addsNothing},
-	WeakWeakCount:   {"weak", "WeakCount", addsNothing},
-	RcHeader:        {"rc", "Header", addsNothing},
-	PoolNewPool:     {"pool", "NewPool", addsNothing},
-	PoolNew:         {"pool", "New", addsNothing},
-	PoolDefault:     {"pool", "Default", addsNothing},
-	PoolFill:        {"pool", "Fill", addsNothing},
+	RcNew:              {"rc", "New", addsNothing},
+	RcClone:            {"rc", "Clone", addsStrong},
+	RcMove:             {"rc", "Move", addsNothing},
+	RcDrop:             {"rc", "Drop", addsNothing},
+	RcGet:              {"rc", "Get", addsNothing},
+	RcGetMut:           {"rc", "GetMut", addsNothing},
+	RcMakeMut:          {"rc", "MakeMut", addsNothing},
+	RcTryUnwrap:        {"rc", "TryUnwrap", addsNothing},
+	RcIntoInner:        {"rc", "IntoInner", addsNothing},
+	RcStrongCount:      {"rc", "StrongCount", addsNothing},
+	RcWeakCount:        {"rc", "WeakCount", addsNothing},
+	WeakDowngrade:      {"weak", "Downgrade", addsWeak},
+	WeakNewCyclic:      {"weak", "NewCyclic", addsNothing},
+	WeakUpgrade:        {"weak", "Upgrade", addsStrong},
+	WeakClone:          {"weak", "Clone", addsWeak},
+	WeakMove:           {"weak", "Move", addsNothing},
+	WeakDrop:           {"weak", "Drop", addsNothing},
+	WeakStrongCount:    {"weak", "StrongCount", addsNothing},
+	WeakWeakCount:      {"weak", "WeakCount", addsNothing},
+	RcHeader:           {"rc", "Header", addsNothing},
+	PoolNewPool:        {"pool", "NewPool", addsNothing},
+	PoolNew:            {"pool", "New", addsNothing},
+	PoolNewWithCleanup: {"pool", "NewWithCleanup", addsNothing},
+	PoolDefault:        {"pool", "Default", addsNothing},
+	PoolFill:           {"pool", "Fill", addsNothing},
+	PoolSize:           {"pool", "Size", addsNothing},
+	PoolMaxSize:        {"pool", "MaxSize", addsNothing},
 }
 
 // Package returns the package the operation belongs to: "rc", "weak" or

@@ -65,12 +65,12 @@ func TestLookupRejectsUnknownIDs(t *testing.T) {
 	}
 }
 
-// TestOpsNamePackageAndString checks every Op from RcNew through PoolFill:
+// TestOpsNamePackageAndString checks every Op from RcNew through PoolMaxSize:
 // it belongs to package rc, weak or pool, has a name, and prints as
 // "pkg.Name".
 func TestOpsNamePackageAndString(t *testing.T) {
 	seen := map[string]invariants.Op{}
-	for op := invariants.RcNew; op <= invariants.PoolFill; op++ {
+	for op := invariants.RcNew; op <= invariants.PoolMaxSize; op++ {
 		pkg, name := op.Package(), op.Name()
 		assert.Containsf(t, []string{"rc", "weak", "pool"}, pkg,
 			"Op(%d).Package() must be \"rc\", \"weak\" or \"pool\"", uint8(op))

@@ -104,7 +104,7 @@ func describeSite(pcs site) string {
 }
 
 func internalFrame(fn string) bool {
-	for _, pkg := range []string{"/rc.", "/weak.", "/internal/rcbox.", "/properties.", "/invariants/model."} {
+	for _, pkg := range []string{"/rc.", "/weak.", "/pool.", "/internal/rcbox.", "/properties.", "/invariants/model."} {
 		if strings.Contains(fn, "rcbook/rcbook"+pkg) {
 			return true
 		}

@@ -41,59 +41,56 @@ func (p *Pool[T]) MaxSize() int { return p.max }
 
 // Fill allocates headers until the pool holds MaxSize of them, so that the
 // next MaxSize allocations need no trip to the heap. The new headers are
-// freed, in generation 0, and count in no one's live allocations.
+// freed and count in no one's live allocations.
 func (p *Pool[T]) Fill() {
 	for len(p.free) < p.max {
-		p.free = append(p.free, &Box[T]{Header: invariants.Header{State: invariants.Freed}, home: p})
+		p.free = append(p.free, p.blank())
 	}
 }
 
 // New returns a header owning value, strong 1 and weak 1 as rcbox.New does,
-// reused from the pool if it holds one and from the heap otherwise. Either
-// way the header returns to this pool when it is freed.
+// reused from the pool if it holds one and allocated otherwise. Either way
+// the header returns to this pool when it is freed.
 func (p *Pool[T]) New(value T, cleanup func(T)) *Box[T] {
 	b := p.take()
-	if b == nil {
-		b = New(value, cleanup)
-		b.home = p
-		return b
-	}
 	b.value = value
 	b.revive(cleanup)
 	return b
 }
 
 // Default is New without a value: the header's storage is handed over as it
-// is, after reset if the pool has one. For a header from the heap that is
-// the zero T; for a reused header it is what the previous value left behind
-// (its storage is kept only when the pool has a reset hook, and zeroed
+// is, after reset if the pool has one. For a new header that is the zero T;
+// for a reused header it is what the previous value left behind (its
+// storage is kept only when the pool has a reset hook, and zeroed
 // otherwise). This is how a pool reuses what a value owns, such as a slice's
 // backing array, and not just the header.
 func (p *Pool[T]) Default(cleanup func(T)) *Box[T] {
 	b := p.take()
-	if b == nil {
-		var zero T
-		b = New(zero, cleanup)
-		b.home = p
-	} else {
-		b.revive(cleanup)
-	}
 	if p.reset != nil {
+		// Before the header counts as live: if reset panics, the header is
+		// simply dropped, and no allocation is left without an owner.
 		p.reset(&b.value)
 	}
+	b.revive(cleanup)
 	return b
 }
 
-// take pops the most recently freed header, or returns nil.
+// take pops the most recently freed header, or allocates a new one.
 func (p *Pool[T]) take() *Box[T] {
 	n := len(p.free)
 	if n == 0 {
-		return nil
+		return p.blank()
 	}
 	b := p.free[n-1]
 	p.free[n-1] = nil
 	p.free = p.free[:n-1]
 	return b
+}
+
+// blank allocates a header for this pool, freed and in generation 0: the
+// state of a header waiting in the pool.
+func (p *Pool[T]) blank() *Box[T] {
+	return &Box[T]{Header: invariants.Header{State: invariants.Freed}, home: p}
 }
 
 // keepsStorage reports whether a value that dropped in a header of this
@@ -112,9 +109,10 @@ func (p *Pool[T]) recycle(b *Box[T]) {
 	b.value = zero
 }
 
-// revive starts the next life of a header taken from the pool: the counts
+// revive starts the next life of a header the pool hands out: the counts
 // and state of a new allocation, and the next generation, so that handles
-// from its earlier lives no longer match it (I5).
+// from its earlier lives no longer match it (I5). A pool's headers are
+// therefore in generation 1 or later while alive; rc.New's stay at 0.
 func (b *Box[T]) revive(cleanup func(T)) {
 	live.Add(1)
 	b.Header = invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive, Gen: b.Gen + 1}
