@@ -41,13 +41,19 @@ func TrackLeaks(on bool) {
 // few callers of New.
 type site [8]uintptr
 
-// trackLeak arms leak detection for b if tracking is on.
+// trackLeak arms leak detection for b if tracking is on. It is small
+// enough to be inlined, so that New pays a load, not a call, while tracking
+// is off.
 func (b *Box[T]) trackLeak() {
-	if tracking.Load() <= 0 {
-		return
+	if tracking.Load() > 0 {
+		b.armLeak()
 	}
+}
+
+// armLeak records where b was allocated and arms its cleanup.
+func (b *Box[T]) armLeak() {
 	var pcs site
-	runtime.Callers(3, pcs[:])
+	runtime.Callers(4, pcs[:]) // skip Callers, armLeak, trackLeak and the constructor
 	arm(&b.leak, b, pcs)
 }
 

@@ -102,7 +102,8 @@ func (b *Box[T]) releaseImplicitWeak(op invariants.Op) {
 		b.Weak-- // the bug: a Weak's unit released here as well as in its own Drop
 	}
 	if b.Weak == 0 || (faults.Enabled && faults.Active(faults.FreeWhileWeak)) {
-		b.free(op)
+		b.free(op) // which verifies the header
+		return
 	}
 	if invariants.Enabled {
 		invariants.Verify(op, &b.Header)
