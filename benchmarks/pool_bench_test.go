@@ -43,16 +43,20 @@ var sizes = []int{1024, 131_072}
 
 // BenchmarkAllocN allocates n values, keeps them all, then drops them all:
 // refpool's "alloc" pattern. heap is new(T) into a slice, rc is rc.New and
-// Drop, pool is Default and Drop with a pool of n headers, warm after the
-// first round because the drops fill it. ns/elem is the time per element.
+// Drop, pool is Default and Drop with a warm pool of n headers (filled
+// before timing; the drops refill it), and pool-empty starts every round
+// with a new, empty pool, so every header comes from the heap and the
+// drops fill the pool for nobody. ns/elem is the time per element.
 func BenchmarkAllocN(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("int/n=%d/heap", n), func(b *testing.B) { allocHeap[int](b, n) })
 		b.Run(fmt.Sprintf("int/n=%d/rc", n), func(b *testing.B) { allocRc[int](b, n) })
 		b.Run(fmt.Sprintf("int/n=%d/pool", n), func(b *testing.B) { allocPool[int](b, n) })
+		b.Run(fmt.Sprintf("int/n=%d/pool-empty", n), func(b *testing.B) { allocEmptyPool[int](b, n) })
 		b.Run(fmt.Sprintf("big/n=%d/heap", n), func(b *testing.B) { allocHeap[big](b, n) })
 		b.Run(fmt.Sprintf("big/n=%d/rc", n), func(b *testing.B) { allocRc[big](b, n) })
 		b.Run(fmt.Sprintf("big/n=%d/pool", n), func(b *testing.B) { allocPool[big](b, n) })
+		b.Run(fmt.Sprintf("big/n=%d/pool-empty", n), func(b *testing.B) { allocEmptyPool[big](b, n) })
 	}
 }
 
@@ -97,7 +101,22 @@ func allocRc[T any](b *testing.B, n int) {
 func allocPool[T any](b *testing.B, n int) {
 	s := make([]rc.Rc[T], n)
 	p := pool.NewPool[T](n, nil)
+	p.Fill()
 	for b.Loop() {
+		for i := range s {
+			s[i] = pool.Default(p)
+		}
+		for i := range s {
+			s[i].Drop()
+		}
+	}
+	perElem(b, n)
+}
+
+func allocEmptyPool[T any](b *testing.B, n int) {
+	s := make([]rc.Rc[T], n)
+	for b.Loop() {
+		p := pool.NewPool[T](n, nil)
 		for i := range s {
 			s[i] = pool.Default(p)
 		}

@@ -21,9 +21,11 @@ import "github.com/rcbook/rcbook/invariants"
 // The lab's faults are never injected here: each sits on a slow path, so
 // the fast paths read the same in every build.
 
-// TryIncStrongFast adds a strong handle for Clone if the value is alive and
-// the count is below its maximum (I1, I2). The caller holds a strong handle,
-// so strong ≥ 1 already; a stale handle to a dead value fails the state test.
+// TryIncStrongFast adds a strong handle for Clone if the value is alive, the
+// header in the handle's generation gen, and the count below its maximum
+// (I1, I2, I5). The caller holds a strong handle, so strong ≥ 1 already; a
+// stale handle fails the state or the generation test. The test is stale's,
+// written out: calling stale would cost Clone its inlining.
 func (b *Box[T]) TryIncStrongFast(gen uint32) bool {
 	if b.Strong == invariants.MaxCount || (invariants.Enabled && (b.Gen != gen || b.State != invariants.Alive)) {
 		return false
@@ -36,7 +38,7 @@ func (b *Box[T]) TryIncStrongFast(gen uint32) bool {
 // strong > 0, tested in every build because a Weak may legitimately outlive
 // the value (I7), and below its maximum (I1).
 func (b *Box[T]) TryUpgradeFast(gen uint32) bool {
-	if b.Strong <= 0 || b.Strong == invariants.MaxCount || (invariants.Enabled && (b.State != invariants.Alive || b.Gen != gen)) {
+	if b.Strong <= 0 || b.Strong == invariants.MaxCount || b.stale(gen) {
 		return false
 	}
 	b.Strong++
