@@ -17,21 +17,6 @@ import (
 	"github.com/rcbook/rcbook/weak"
 )
 
-// journal records what destructors and cleanups did, in order, so a test can
-// assert both how many times each ran and in which order.
-type journal []string
-
-func (j *journal) record(event string) { *j = append(*j, event) }
-
-// resource is a value whose Drop method (value receiver) writes to a
-// journal: it stands for a file, a connection, a pooled buffer.
-type resource struct {
-	name string
-	log  *journal
-}
-
-func (r resource) Drop() { r.log.record("drop " + r.name) }
-
 // requireCounts asserts both counts of a live strong handle.
 func requireCounts[T any](t *testing.T, r *rc.Rc[T], strong, weak int, why string) {
 	t.Helper()
@@ -326,23 +311,23 @@ func TestWeakKeepsTheHeaderOutOfThePool(t *testing.T) {
 // Drop method, and while the header is still out of the pool.
 func TestNewWithCleanupRunsOnceBeforeTheHeaderReturns(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
-	p := pool.NewPool[resource](1, nil)
-	cleanup := func(r resource) {
-		r.log.record(fmt.Sprintf("cleanup %s, pool size %d", r.name, p.Size()))
+	var log rctest.Journal
+	p := pool.NewPool[rctest.Resource](1, nil)
+	cleanup := func(r rctest.Resource) {
+		r.Log.Record(fmt.Sprintf("cleanup %s, pool size %d", r.Name, p.Size()))
 	}
-	a := pool.NewWithCleanup(p, resource{"a", &log}, cleanup)
+	a := pool.NewWithCleanup(p, rctest.Resource{Name: "a", Log: &log}, cleanup)
 	b := a.Clone()
 	a.Drop()
 	assert.Empty(t, log, "a strong handle remains: neither cleanup nor Drop may run yet")
 	b.Drop()
-	assert.Equal(t, journal{"cleanup a, pool size 0", "drop a"}, log,
+	assert.Equal(t, rctest.Journal{"cleanup a, pool size 0", "drop a"}, log,
 		"the last strong Drop runs the cleanup once, then the value's Drop, before the header returns")
 	requireSize(t, p, 1, "after the value dropped, the header returned to the pool")
 
-	c := pool.New(p, resource{"c", &log})
+	c := pool.New(p, rctest.Resource{Name: "c", Log: &log})
 	c.Drop()
-	assert.Equal(t, journal{"cleanup a, pool size 0", "drop a", "drop c"}, log,
+	assert.Equal(t, rctest.Journal{"cleanup a, pool size 0", "drop a", "drop c"}, log,
 		"a reused header does not keep the previous life's cleanup: only c's Drop runs")
 }
 
@@ -351,14 +336,14 @@ func TestNewWithCleanupRunsOnceBeforeTheHeaderReturns(t *testing.T) {
 // a Weak keeps the header.
 func TestDropperRunsForPooledValues(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
-	p := pool.NewPool[resource](1, nil)
-	r := pool.New(p, resource{"file", &log})
+	var log rctest.Journal
+	p := pool.NewPool[rctest.Resource](1, nil)
+	r := pool.New(p, rctest.Resource{Name: "file", Log: &log})
 	w := weak.Downgrade(&r)
 	r.Drop()
-	assert.Equal(t, journal{"drop file"}, log, "the last strong Drop drops the value exactly once")
+	assert.Equal(t, rctest.Journal{"drop file"}, log, "the last strong Drop drops the value exactly once")
 	w.Drop()
-	assert.Equal(t, journal{"drop file"}, log, "freeing the header does not drop the value again")
+	assert.Equal(t, rctest.Journal{"drop file"}, log, "freeing the header does not drop the value again")
 	requireSize(t, p, 1, "the header returned to the pool once the Weak went")
 }
 

@@ -13,22 +13,22 @@ import (
 
 func TestLastDropRunsTheDropMethodExactlyOnce(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
-	r := rc.New(resource{"file", &log})
+	var log rctest.Journal
+	r := rc.New(rctest.Resource{Name: "file", Log: &log})
 	c := r.Clone()
 	c.Drop()
 	assert.Empty(t, log, "strong went 2 → 1: the value is still owned, its Drop must not run")
 	r.Drop()
-	assert.Equal(t, journal{"drop file"}, log,
+	assert.Equal(t, rctest.Journal{"drop file"}, log,
 		"strong went 1 → 0: the value's Drop must run, exactly once (I2)")
 }
 
 func TestDropOfANonLastHandleDoesNotRunTheDestructor(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.NewWithCleanup(resource{"conn", &log}, recordCleanup(&log))
-	clones := []rc.Rc[resource]{r.Clone(), r.Clone()}
+	r := rc.NewWithCleanup(rctest.Resource{Name: "conn", Log: &log}, recordCleanup(&log))
+	clones := []rc.Rc[rctest.Resource]{r.Clone(), r.Clone()}
 	for i := range clones {
 		clones[i].Drop()
 		assert.Empty(t, log, "drop %d left strong > 0: neither cleanup nor Drop may run", i)
@@ -41,10 +41,10 @@ func TestDropOfANonLastHandleDoesNotRunTheDestructor(t *testing.T) {
 
 func TestCleanupRunsOnceAndBeforeTheDropMethod(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
-	r := rc.NewWithCleanup(resource{"buf", &log}, recordCleanup(&log))
+	var log rctest.Journal
+	r := rc.NewWithCleanup(rctest.Resource{Name: "buf", Log: &log}, recordCleanup(&log))
 	r.Drop()
-	assert.Equal(t, journal{"cleanup buf", "drop buf"}, log,
+	assert.Equal(t, rctest.Journal{"cleanup buf", "drop buf"}, log,
 		"NewWithCleanup's cleanup runs once, then the value's own Drop method, once")
 }
 
@@ -55,10 +55,10 @@ func (p *ptrResource) Drop() { *p.drops++ }
 
 func TestDropMethodIsFoundThroughEitherReceiver(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var byValue journal
-	v := rc.New(resource{"v", &byValue})
+	var byValue rctest.Journal
+	v := rc.New(rctest.Resource{Name: "v", Log: &byValue})
 	v.Drop()
-	assert.Equal(t, journal{"drop v"}, byValue, "a Drop method on the value receiver must run")
+	assert.Equal(t, rctest.Journal{"drop v"}, byValue, "a Drop method on the value receiver must run")
 
 	drops := 0
 	p := rc.New(ptrResource{&drops})
@@ -86,21 +86,21 @@ func TestValuesWithoutDropMethodDropQuietly(t *testing.T) {
 }
 
 // explosive is a value whose destructor panics.
-type explosive struct{ log *journal }
+type explosive struct{ log *rctest.Journal }
 
 func (e explosive) Drop() {
-	e.log.record("drop explosive")
+	e.log.Record("drop explosive")
 	panic("destructor failed")
 }
 
 func TestPanickingDestructorStillCompletesTheDrop(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
 	r := rc.New(explosive{&log})
 	require.PanicsWithValue(t, "destructor failed", r.Drop,
 		"the destructor's panic must propagate out of Drop unchanged")
-	assert.Equal(t, journal{"drop explosive"}, log, "the destructor ran once")
+	assert.Equal(t, rctest.Journal{"drop explosive"}, log, "the destructor ran once")
 	assert.True(t, r.IsEmpty(), "Drop empties the handle before the destructor runs")
 	rctest.RequireLive(t, before, 0,
 		"step 3 of the last drop (release the implicit weak, free) must run even when step 2 panics")
@@ -108,7 +108,7 @@ func TestPanickingDestructorStillCompletesTheDrop(t *testing.T) {
 
 func TestPanickingDestructorLeavesWeaksUnableToUpgrade(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
 	r := rc.New(explosive{&log})
 	w := weak.Downgrade(&r)
@@ -126,15 +126,15 @@ func TestPanickingDestructorLeavesWeaksUnableToUpgrade(t *testing.T) {
 
 func TestPanickingCleanupStillRunsTheDropMethod(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.NewWithCleanup(resource{"sock", &log}, func(v resource) {
-		log.record("cleanup " + v.name)
+	r := rc.NewWithCleanup(rctest.Resource{Name: "sock", Log: &log}, func(v rctest.Resource) {
+		log.Record("cleanup " + v.Name)
 		panic("cleanup failed")
 	})
 	require.PanicsWithValue(t, "cleanup failed", r.Drop,
 		"the cleanup's panic must propagate out of Drop")
-	assert.Equal(t, journal{"cleanup sock", "drop sock"}, log,
+	assert.Equal(t, rctest.Journal{"cleanup sock", "drop sock"}, log,
 		"the Drop method still runs after a panicking cleanup, as Rust drops fields after a panicking Drop")
 	rctest.RequireLive(t, before, 0, "the allocation is freed despite the panic")
 }

@@ -18,20 +18,20 @@ import (
 
 func TestMakeMutCloneThatDropsAnotherHandleStillLeavesEveryoneCounted(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.New(resource{"orig", &log})
+	r := rc.New(rctest.Resource{Name: "orig", Log: &log})
 	other := r.Clone()
-	p := r.MakeMut(func(v resource) resource {
+	p := r.MakeMut(func(v rctest.Resource) rctest.Resource {
 		other.Drop() // legal: other is a handle of its own
-		v.name = "copy"
+		v.Name = "copy"
 		return v
 	})
-	assert.Equal(t, "copy", p.name, "r owns the clone")
-	assert.Equal(t, journal{"drop orig"}, log,
+	assert.Equal(t, "copy", p.Name, "r owns the clone")
+	assert.Equal(t, rctest.Journal{"drop orig"}, log,
 		"the clone function dropped the other owner, so MakeMut's own release was the last: the original drops once")
 	r.Drop()
-	assert.Equal(t, journal{"drop orig", "drop copy"}, log, "each value drops exactly once")
+	assert.Equal(t, rctest.Journal{"drop orig", "drop copy"}, log, "each value drops exactly once")
 	rctest.RequireLive(t, before, 0, "nothing leaks")
 }
 
@@ -41,35 +41,35 @@ func TestMakeMutCloneThatDropsAnotherHandleStillLeavesEveryoneCounted(t *testing
 // handle after clone returns and refuses before it counts anything.
 func TestMakeMutRefusesACloneThatDropsTheHandleItself(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.New(resource{"orig", &log})
+	r := rc.New(rctest.Resource{Name: "orig", Log: &log})
 	other := r.Clone()
 	require.PanicsWithError(t, "rc: MakeMut: the clone function dropped, moved or replaced the handle", func() {
-		r.MakeMut(func(v resource) resource {
+		r.MakeMut(func(v rctest.Resource) rctest.Resource {
 			r.Drop() // misuse: the handle MakeMut runs on gives up its share mid-call
-			v.name = "copy"
+			v.Name = "copy"
 			return v
 		})
 	}, "MakeMut must notice that its own handle changed under it")
 	assert.Empty(t, log, "`other` was cloned properly and never dropped: the original must still be alive")
 	assert.True(t, r.IsEmpty(), "r was dropped by the clone function")
 	assert.Equal(t, 1, other.StrongCount(), "only r's own Drop was counted, once")
-	assert.Equal(t, "orig", other.Get().name, "`other` keeps the original value")
+	assert.Equal(t, "orig", other.Get().Name, "`other` keeps the original value")
 	other.Drop()
-	assert.Equal(t, journal{"drop orig"}, log, "the original drops once, with its last counted owner")
+	assert.Equal(t, rctest.Journal{"drop orig"}, log, "the original drops once, with its last counted owner")
 	rctest.RequireLive(t, before, 0, "nothing leaks and nothing is freed twice")
 }
 
 func TestMakeMutRefusesACloneThatMovesTheHandleItself(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.New(resource{"orig", &log})
+	r := rc.New(rctest.Resource{Name: "orig", Log: &log})
 	other := r.Clone()
-	var stolen rc.Rc[resource]
+	var stolen rc.Rc[rctest.Resource]
 	require.PanicsWithError(t, "rc: MakeMut: the clone function dropped, moved or replaced the handle", func() {
-		r.MakeMut(func(v resource) resource {
+		r.MakeMut(func(v rctest.Resource) rctest.Resource {
 			stolen = r.Move()
 			return v
 		})
@@ -77,6 +77,6 @@ func TestMakeMutRefusesACloneThatMovesTheHandleItself(t *testing.T) {
 	assert.Equal(t, 2, other.StrongCount(), "Move changes no count, and MakeMut counted nothing")
 	stolen.Drop()
 	other.Drop()
-	assert.Equal(t, journal{"drop orig"}, log, "the original drops once")
+	assert.Equal(t, rctest.Journal{"drop orig"}, log, "the original drops once")
 	rctest.RequireLive(t, before, 0, "nothing leaks")
 }

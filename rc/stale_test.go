@@ -34,19 +34,19 @@ func TestStaleCopyUsedAfterFreePanicsWithI5(t *testing.T) {
 
 func TestStaleCopyWhileAWeakKeepsTheAllocationPanicsWithI2(t *testing.T) {
 	rctest.RequireChecks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.New(resource{"file", &log})
+	r := rc.New(rctest.Resource{Name: "file", Log: &log})
 	w := weak.Downgrade(&r)
 	stale := rctest.UncountedCopy(&r)
 	r.Drop()
-	require.Equal(t, journal{"drop file"}, log, "the last counted strong handle dropped the value")
+	require.Equal(t, rctest.Journal{"drop file"}, log, "the last counted strong handle dropped the value")
 	const problem = "value already dropped: this strong handle outlived its value (was it copied without Clone?) (I2)"
 	require.PanicsWithError(t, "rc: Get: "+problem, func() { stale.Get() },
 		"the allocation is live (the Weak holds it) but its value is gone")
 	require.PanicsWithError(t, "rc: StrongCount: "+problem, func() { stale.StrongCount() })
 	require.PanicsWithError(t, "rc: Drop: "+problem, stale.Drop)
-	assert.Equal(t, journal{"drop file"}, log, "the refused Drop did not drop the value again")
+	assert.Equal(t, rctest.Journal{"drop file"}, log, "the refused Drop did not drop the value again")
 	assert.Equal(t, 0, w.StrongCount(), "the refused operations left strong at 0")
 	_, ok := w.Upgrade()
 	assert.False(t, ok, "the value is still dead (I7)")

@@ -61,38 +61,38 @@ func TestGetMutFailsWhileAWeakExists(t *testing.T) {
 
 func TestMakeMutClonesWhenOtherStrongHandlesExist(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.NewWithCleanup(resource{"orig", &log}, recordCleanup(&log))
+	r := rc.NewWithCleanup(rctest.Resource{Name: "orig", Log: &log}, recordCleanup(&log))
 	other := r.Clone()
 	p := r.MakeMut(rename("copy"))
 	rctest.RequireLive(t, before, 2, "clone on write: the clone goes into a new allocation")
 	assert.False(t, rc.PtrEq(&r, &other), "r must now point at the new allocation")
-	assert.Equal(t, "copy", p.name, "MakeMut returns the clone")
+	assert.Equal(t, "copy", p.Name, "MakeMut returns the clone")
 	assert.Same(t, r.Get(), p, "r's handle now reaches the clone")
-	assert.Equal(t, "orig", other.Get().name, "the other handle keeps the old value")
+	assert.Equal(t, "orig", other.Get().Name, "the other handle keeps the old value")
 	requireCounts(t, &r, 1, 0, "r is the only handle to the new allocation")
 	requireCounts(t, &other, 1, 0, "r gave up its share of the old allocation")
 	assert.Empty(t, log, "neither value was dropped: one was cloned, both are owned")
 	other.Drop()
-	assert.Equal(t, journal{"cleanup orig", "drop orig"}, log, "the old allocation keeps its cleanup")
+	assert.Equal(t, rctest.Journal{"cleanup orig", "drop orig"}, log, "the old allocation keeps its cleanup")
 	r.Drop()
-	assert.Equal(t, journal{"cleanup orig", "drop orig", "cleanup copy", "drop copy"}, log,
+	assert.Equal(t, rctest.Journal{"cleanup orig", "drop orig", "cleanup copy", "drop copy"}, log,
 		"the new allocation keeps the cleanup too: each value is cleaned up once")
 	rctest.RequireLive(t, before, 0, "both allocations freed")
 }
 
 func TestMakeMutMovesTheValueOutWhenOnlyWeaksExist(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.NewWithCleanup(resource{"orig", &log}, recordCleanup(&log))
+	r := rc.NewWithCleanup(rctest.Resource{Name: "orig", Log: &log}, recordCleanup(&log))
 	w := weak.Downgrade(&r)
 	clones := 0
-	p := r.MakeMut(func(v resource) resource { clones++; return v })
+	p := r.MakeMut(func(v rctest.Resource) rctest.Resource { clones++; return v })
 	assert.Equal(t, 0, clones, "no other strong handle: the value is moved, never cloned")
 	assert.Empty(t, log, "a moved value is not dropped: no cleanup, no Drop")
-	assert.Equal(t, "orig", p.name, "the value itself moved to the new allocation")
+	assert.Equal(t, "orig", p.Name, "the value itself moved to the new allocation")
 	rctest.RequireLive(t, before, 2, "the value moved to a new allocation; the Weak keeps the old one")
 	requireCounts(t, &r, 1, 0, "the new allocation has no Weak")
 	_, ok := w.Upgrade()
@@ -103,26 +103,26 @@ func TestMakeMutMovesTheValueOutWhenOnlyWeaksExist(t *testing.T) {
 	rctest.RequireLive(t, before, 1, "the last Weak freed the old allocation")
 	assert.Empty(t, log, "freeing the old allocation drops nothing: its value had moved")
 	r.Drop()
-	assert.Equal(t, journal{"cleanup orig", "drop orig"}, log,
+	assert.Equal(t, rctest.Journal{"cleanup orig", "drop orig"}, log,
 		"the new allocation kept the cleanup, and the value is dropped once")
 	rctest.RequireLive(t, before, 0, "everything freed")
 }
 
 func TestMakeMutMutatesInPlaceWhenUnique(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.New(resource{"orig", &log})
+	r := rc.New(rctest.Resource{Name: "orig", Log: &log})
 	old := r.Get()
 	clones := 0
-	p := r.MakeMut(func(v resource) resource { clones++; return v })
+	p := r.MakeMut(func(v rctest.Resource) rctest.Resource { clones++; return v })
 	assert.Equal(t, 0, clones, "a unique handle needs no copy")
 	assert.Same(t, old, p, "unique (I6): MakeMut returns the value in place")
 	rctest.RequireLive(t, before, 1, "in place: no new allocation")
-	p.name = "edited"
-	assert.Equal(t, "edited", r.Get().name, "the write lands in the shared value")
+	p.Name = "edited"
+	assert.Equal(t, "edited", r.Get().Name, "the write lands in the shared value")
 	r.Drop()
-	assert.Equal(t, journal{"drop edited"}, log, "the value is dropped once, with the edit")
+	assert.Equal(t, rctest.Journal{"drop edited"}, log, "the value is dropped once, with the edit")
 }
 
 func TestMakeMutWithAPanickingCloneChangesNothing(t *testing.T) {

@@ -14,12 +14,12 @@ import (
 
 func TestTryUnwrapTakesTheValueOutOfTheLastStrongHandle(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.NewWithCleanup(resource{"file", &log}, recordCleanup(&log))
+	r := rc.NewWithCleanup(rctest.Resource{Name: "file", Log: &log}, recordCleanup(&log))
 	v, ok := r.TryUnwrap()
 	require.True(t, ok, "strong == 1: TryUnwrap must succeed")
-	assert.Equal(t, "file", v.name, "TryUnwrap returns the value")
+	assert.Equal(t, "file", v.Name, "TryUnwrap returns the value")
 	assert.True(t, r.IsEmpty(), "TryUnwrap consumes the handle")
 	assert.Empty(t, log, "the caller owns the value now: neither cleanup nor Drop may run")
 	rctest.RequireLive(t, before, 0, "no Weak: the allocation is freed at once (I5)")
@@ -29,13 +29,13 @@ func TestTryUnwrapSucceedsEvenWhileWeaksExist(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
 	// Unlike GetMut, TryUnwrap needs only strong == 1 (I6): it takes the
 	// value out, so a Weak can only find it gone.
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
-	r := rc.New(resource{"file", &log})
+	r := rc.New(rctest.Resource{Name: "file", Log: &log})
 	w := weak.Downgrade(&r)
 	v, ok := r.TryUnwrap()
 	require.True(t, ok, "strong == 1 with a Weak: TryUnwrap must still succeed")
-	assert.Equal(t, "file", v.name, "TryUnwrap returns the value")
+	assert.Equal(t, "file", v.Name, "TryUnwrap returns the value")
 	_, upgraded := w.Upgrade()
 	assert.False(t, upgraded, "the value left the allocation: the Weak must not upgrade (I7)")
 	assert.Equal(t, 0, w.StrongCount(), "no strong handle remains")
@@ -48,19 +48,19 @@ func TestTryUnwrapSucceedsEvenWhileWeaksExist(t *testing.T) {
 
 func TestTryUnwrapFailsWhileSharedAndLeavesTheHandleUnchanged(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
-	r := rc.New(resource{"file", &log})
+	var log rctest.Journal
+	r := rc.New(rctest.Resource{Name: "file", Log: &log})
 	other := r.Clone()
 	v, ok := r.TryUnwrap()
 	assert.False(t, ok, "strong == 2: the value cannot be taken from the other handle")
-	assert.Equal(t, resource{}, v, "a failed TryUnwrap returns the zero value")
+	assert.Equal(t, rctest.Resource{}, v, "a failed TryUnwrap returns the zero value")
 	assert.False(t, r.IsEmpty(), "a failed TryUnwrap must not consume the handle")
 	assert.True(t, rc.PtrEq(&r, &other), "the handle still points at its allocation")
 	requireCounts(t, &r, 2, 0, "a failed TryUnwrap changes no count")
-	assert.Equal(t, "file", r.Get().name, "the value is untouched")
+	assert.Equal(t, "file", r.Get().Name, "the value is untouched")
 	other.Drop()
 	r.Drop()
-	assert.Equal(t, journal{"drop file"}, log, "the value is dropped once, by the last Drop")
+	assert.Equal(t, rctest.Journal{"drop file"}, log, "the value is dropped once, by the last Drop")
 }
 
 func TestIntoInnerAlwaysConsumesTheHandle(t *testing.T) {
@@ -100,10 +100,10 @@ func TestIntoInnerGivesTheValueToExactlyOneOwnerInAnyOrder(t *testing.T) {
 	const owners = 4
 	for _, order := range orders(owners) {
 		t.Run(fmt.Sprint(order), func(t *testing.T) {
-			var log journal
+			var log rctest.Journal
 			before := rc.LiveAllocations()
-			hs := make([]rc.Rc[resource], owners)
-			hs[0] = rc.New(resource{"v", &log})
+			hs := make([]rc.Rc[rctest.Resource], owners)
+			hs[0] = rc.New(rctest.Resource{Name: "v", Log: &log})
 			w := weak.Downgrade(&hs[0])
 			for i := 1; i < owners; i++ {
 				hs[i] = hs[0].Clone()
@@ -115,7 +115,7 @@ func TestIntoInnerGivesTheValueToExactlyOneOwnerInAnyOrder(t *testing.T) {
 				if ok {
 					winners++
 					assert.Equal(t, owners-1, step, "only the last owner to call IntoInner gets the value")
-					assert.Equal(t, "v", v.name, "the winner gets the value")
+					assert.Equal(t, "v", v.Name, "the winner gets the value")
 				}
 			}
 			assert.Equal(t, 1, winners, "exactly one of the owners must get the value")

@@ -16,12 +16,12 @@ import (
 // without it the self Weak would keep the allocation live forever.
 type node struct {
 	self weak.Weak[*node]
-	log  *journal
+	log  *rctest.Journal
 }
 
 func (n *node) Drop() {
 	if n.log != nil {
-		n.log.record("drop node")
+		n.log.Record("drop node")
 	}
 	n.self.Drop()
 }
@@ -66,7 +66,7 @@ func TestNewCyclicWeakClonesUpgradeAfterBuild(t *testing.T) {
 
 func TestNewCyclicBuildPanicPropagatesLeaksNothingAndDropsNothing(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
 	require.PanicsWithValue(t, "build failed", func() {
 		r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {
@@ -130,7 +130,7 @@ func TestNewCyclicBuildMayDropItsWeak(t *testing.T) {
 
 func TestNewCyclicSelfReferenceIsReleasedByTheValuesDestructor(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
 	r := weak.NewCyclic(func(self *weak.Weak[*node]) *node {
 		return &node{self: self.Clone(), log: &log}
@@ -139,6 +139,6 @@ func TestNewCyclicSelfReferenceIsReleasedByTheValuesDestructor(t *testing.T) {
 	c.Drop()
 	assert.Empty(t, log, "a self Weak does not own the value: only strong handles count")
 	r.Drop()
-	assert.Equal(t, journal{"drop node"}, log, "the last strong drop drops the value once")
+	assert.Equal(t, rctest.Journal{"drop node"}, log, "the last strong drop drops the value once")
 	rctest.RequireLive(t, before, 0, "the destructor dropped the self Weak, freeing the allocation")
 }

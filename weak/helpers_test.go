@@ -1,15 +1,12 @@
 package weak_test
 
-// journal records what destructors did, in order.
-type journal []string
+import "github.com/rcbook/rcbook/rctest"
 
-func (j *journal) record(event string) { *j = append(*j, event) }
-
-// dropLogger records its Drop in a journal. Its Drop method is on the
+// dropLogger records its Drop in an rctest.Journal. Its Drop method is on the
 // pointer receiver and T is *dropLogger, as for most values with identity.
 type dropLogger struct {
 	name string
-	log  *journal
+	log  *rctest.Journal
 }
 
-func (d *dropLogger) Drop() { d.log.record("drop " + d.name) }
+func (d *dropLogger) Drop() { d.log.Record("drop " + d.name) }

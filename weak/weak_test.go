@@ -61,19 +61,19 @@ func TestUpgradeOfALiveValueAddsAStrongHandle(t *testing.T) {
 
 func TestWeakKeepsTheAllocationButNotTheValue(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	var log journal
+	var log rctest.Journal
 	before := rc.LiveAllocations()
 	r := rc.New(&dropLogger{"value", &log})
 	w := weak.Downgrade(&r)
 	r.Drop()
-	assert.Equal(t, journal{"drop value"}, log, "the last strong drop drops the value although a Weak remains (I2)")
+	assert.Equal(t, rctest.Journal{"drop value"}, log, "the last strong drop drops the value although a Weak remains (I2)")
 	rctest.RequireLive(t, before, 1, "the Weak keeps the allocation (I3)")
 	up, ok := w.Upgrade()
 	assert.False(t, ok, "the value is dead: Upgrade must fail, never resurrect it (I7)")
 	assert.True(t, up.IsEmpty(), "a failed Upgrade returns an empty Rc")
 	w.Drop()
 	rctest.RequireLive(t, before, 0, "the last Weak frees the allocation (I5)")
-	assert.Equal(t, journal{"drop value"}, log, "freeing the allocation does not drop the value again")
+	assert.Equal(t, rctest.Journal{"drop value"}, log, "freeing the allocation does not drop the value again")
 }
 
 func TestWeakCountsAreZeroOnceTheValueIsDead(t *testing.T) {
