@@ -42,6 +42,10 @@ var errorCases = []errorCase{
 		"rc: Get: use after free (I5)", invariants.I5},
 	{"freed via weak", &invariants.Error{Op: invariants.WeakUpgrade, Header: H{State: invariants.Freed}},
 		"weak: Upgrade: use after free (I5)", invariants.I5},
+	{"reused header", &invariants.Error{Op: invariants.RcClone, Header: H{Strong: 1, Weak: 1, State: invariants.Alive, Gen: 3}, Gen: 2},
+		"rc: Clone: use after free: the allocation was freed and its pool reused the header (handle generation 2, header generation 3) (I5)", invariants.I5},
+	{"reused header, now dead", &invariants.Error{Op: invariants.WeakUpgrade, Header: H{Weak: 1, State: invariants.Dead, Gen: 4}, Gen: 1},
+		"weak: Upgrade: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 4) (I5)", invariants.I5},
 	{"dead via rc", &invariants.Error{Op: invariants.RcGet, Header: H{Weak: 1, State: invariants.Dead}},
 		"rc: Get: " + deadMsg, invariants.I2},
 	{"dead via Downgrade", &invariants.Error{Op: invariants.WeakDowngrade, Header: H{Weak: 1, State: invariants.Dead}},
@@ -132,6 +136,19 @@ func TestPanickingHelpers(t *testing.T) {
 	require.PanicsWithError(t, "rc: Get: use after free (I5)",
 		func() { invariants.Refuse(invariants.RcGet, &H{State: invariants.Freed}) },
 		"Refuse must panic with an error diagnosed from the header snapshot")
+	require.PanicsWithError(t, "rc: Get: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 2) (I5)",
+		func() {
+			invariants.RefuseHandle(invariants.RcGet, &H{Strong: 1, Weak: 1, State: invariants.Alive, Gen: 2}, 1)
+		},
+		"RefuseHandle must report a handle from an earlier generation as a reuse")
+	require.PanicsWithError(t, "rc: Get: use after free (I5)",
+		func() { invariants.RefuseHandle(invariants.RcGet, &H{State: invariants.Freed, Gen: 2}, 2) },
+		"RefuseHandle with the header's own generation diagnoses from the snapshot, as Refuse does")
+	require.PanicsWithError(t, "rc: Clone: strong count overflow (I1)",
+		func() {
+			invariants.Refuse(invariants.RcClone, &H{Strong: maxCount, Weak: 1, State: invariants.Alive, Gen: 5})
+		},
+		"Refuse records the header's own generation, so a pooled header is never taken for a reused one")
 	require.PanicsWithError(t, "rc: Drop: handle already dropped",
 		func() { invariants.RefuseEmpty(invariants.RcDrop, invariants.Dropped) },
 		"RefuseEmpty must panic with the empty-handle message for its Spent reason")
