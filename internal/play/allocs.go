@@ -4,16 +4,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rcbook/rcbook/internal/rcbox"
 	"github.com/rcbook/rcbook/invariants"
 )
 
 // allocation is one allocation the session has made, numbered in the
 // order made. play keeps every one, even freed, so that numbers are never
-// reused and a freed header is never mistaken for a new one.
+// reused and a freed header is never mistaken for a new one. A header that
+// a pool hands out again is a new allocation: the ref's generation differs.
 type allocation struct {
-	n   int
-	box *rcbox.Box[int]
+	n int
+	ref
 	// movedOut records that the value left by TryUnwrap or MakeMut rather
 	// than being dropped; the header cannot tell the two apart.
 	movedOut bool
@@ -35,8 +35,14 @@ type view struct {
 // weak count includes the implicit weak while the value is alive (and while
 // it is built or being dropped), so one is taken off to count only Weak
 // handles (I4).
+//
+// Once a pool has reused the header, it holds a later allocation: a is then
+// seen as freed, with its last value, and never with the new life's data.
 func (a *allocation) view() view {
 	b := a.box
+	if a.reused() {
+		return view{state: invariants.Freed, value: a.last}
+	}
 	v := view{strong: b.Strong, weaks: b.Weak, state: b.State, value: a.last}
 	switch b.State {
 	case invariants.Uninit, invariants.Alive, invariants.Dropping:
@@ -50,29 +56,58 @@ func (a *allocation) view() view {
 	return v
 }
 
-// track returns b's allocation, numbering it if it is new.
-func (s *session) track(b *rcbox.Box[int]) *allocation {
-	if b == nil {
-		return nil
-	}
+// reused reports whether a pool has handed a's header out again since a
+// was made, so that the header now belongs to a later allocation.
+func (a *allocation) reused() bool { return a.box.Gen != a.gen }
+
+// over reports whether a's life has ended: freed, and perhaps reused.
+func (a *allocation) over() bool { return a.reused() || a.box.State == invariants.Freed }
+
+// find returns the allocation r names, or nil if play has not seen it.
+func (s *session) find(r ref) *allocation {
 	for _, a := range s.allocs {
-		if a.box == b {
+		if a.ref == r {
 			return a
 		}
 	}
-	a := &allocation{n: len(s.allocs) + 1, box: b}
+	return nil
+}
+
+// track returns r's allocation, numbering it if it is new. Identity is the
+// header and its generation, so a header reused by a pool is numbered
+// again, as the new allocation it is.
+func (s *session) track(r ref) *allocation {
+	if r.box == nil {
+		return nil
+	}
+	if a := s.find(r); a != nil {
+		return a
+	}
+	a := &allocation{n: len(s.allocs) + 1, ref: r}
 	s.allocs = append(s.allocs, a)
 	a.view() // remember the value
 	return a
 }
 
 // trackHandles numbers every allocation a strong handle points at. Every
-// new allocation is reached first through a strong handle (New, MakeMut),
-// so this finds them all.
+// new allocation is reached first through a strong handle (New, pnew,
+// MakeMut), so this finds them all.
 func (s *session) trackHandles() {
 	for _, name := range s.sortedNames() {
-		s.track(s.names[name].box())
+		s.track(s.names[name].ref())
 	}
+}
+
+// previous returns the allocation that last held a's header before a, or
+// nil if a is the header's first allocation that play has seen.
+func (s *session) previous(a *allocation) *allocation {
+	var prev *allocation
+	for _, b := range s.allocs[:a.n-1] {
+		if b.box == a.box {
+			prev = b
+		}
+	}
+	return prev
 }
 
 // views returns how every allocation in the picture looks now.
@@ -99,6 +134,9 @@ func (s *session) changes(before map[*allocation]view) []string {
 		if !seen {
 			lines = append(lines, fmt.Sprintf("#%d new: strong %d, weak %d (+1 implicit, I4), value %d",
 				a.n, now.strong, now.weaks, now.value))
+			if prev := s.previous(a); prev != nil {
+				lines = append(lines, fmt.Sprintf("#%d reuses the header of #%d (generation %d)", a.n, prev.n, a.gen))
+			}
 			continue
 		}
 		if parts := describeChange(a, was, now); len(parts) > 0 {
@@ -144,7 +182,7 @@ func describeChange(a *allocation, was, now view) []string {
 // picture: each freed allocation is drawn once, in the step that frees it.
 func (s *session) retireFreed() {
 	for _, a := range s.allocs {
-		if a.box.State == invariants.Freed {
+		if a.over() {
 			a.retired = true
 		}
 	}

@@ -48,6 +48,12 @@ func init() {
 			doc: "write INT (or +1), first copying or moving if others share it (MakeMut)"},
 		{name: "unwrap", usage: "unwrap NAME", minArgs: 1, maxArgs: 1, run: (*session).unwrap,
 			doc: "take the value out if NAME is the only strong handle (TryUnwrap)"},
+		{name: "pool", usage: "pool N", minArgs: 1, maxArgs: 1, run: (*session).makePool,
+			doc: "the session's pool, keeping up to N freed headers (pool.NewPool)"},
+		{name: "pnew", usage: "pnew NAME INT", minArgs: 2, maxArgs: 2, run: (*session).pnew,
+			doc: "new, taking a freed header from the pool if it has one (pool.New)"},
+		{name: "copy", usage: "copy SRC DST", minArgs: 2, maxArgs: 2, run: (*session).copyHandle,
+			doc: "DST := SRC without Clone: uncounted, so one goes stale (go vet flags it)"},
 		{name: "show", usage: "show", observes: true, run: (*session).show,
 			doc: "draw every allocation again"},
 		{name: "rules", usage: "rules", observes: true, run: (*session).rules,
@@ -80,8 +86,12 @@ Reading the picture:
   value 5 (alive)         or "dropped" / "moved out", with the value it had
   strong: a   weak: w     the names pointing at the allocation
   empty: b (dropped)      names whose handle is used up; using one is refused again
+  +-- #3 live, gen 2 -+   a header from the pool, in its 2nd life (generation)
+  stale: c (#1 freed)     a copy made without Clone, left at a freed allocation
+  pool: 1 of 2 ...        freed headers waiting in the pool for pnew to reuse
 A freed allocation is drawn once, in the step that frees it, and then leaves
-the picture; its number is never reused. # starts a comment.`
+the picture; its number is never reused, and a header the pool hands out
+again is a new allocation with a new number. # starts a comment.`
 
 func (s *session) help(command, []string) error {
 	fmt.Fprintln(s.out, "Commands (a NAME holds one handle, strong or weak):")

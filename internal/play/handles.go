@@ -3,7 +3,6 @@ package play
 import (
 	"fmt"
 
-	"github.com/rcbook/rcbook/internal/rcbox"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/weak"
 )
@@ -25,7 +24,7 @@ func (s *session) new(c command, args []string) error {
 	}
 	r := rc.New(value)
 	s.names[args[0]] = &handle{strong: &r}
-	s.track(r.Header(rcbox.Bridge))
+	s.track(s.names[args[0]].ref())
 	return nil
 }
 
@@ -66,7 +65,7 @@ func (s *session) move(_ command, args []string) error {
 		w := src.weak.Move()
 		s.names[args[1]] = &handle{weak: &w, target: src.target}
 	}
-	src.target, src.spent = nil, "moved"
+	src.target, src.spent = ref{}, "moved"
 	fmt.Fprintf(s.out, "%s now holds the handle %s held; %s is empty, and no count changes\n", args[1], args[0], args[0])
 	return nil
 }
@@ -83,7 +82,7 @@ func (s *session) drop(_ command, args []string) error {
 	} else {
 		h.weak.Drop()
 	}
-	h.target, h.spent = nil, "dropped"
+	h.target, h.spent = ref{}, "dropped"
 	return nil
 }
 
@@ -98,7 +97,8 @@ func (s *session) downgrade(c command, args []string) error {
 		return err
 	}
 	w := weak.Downgrade(src.strong)
-	s.names[args[1]] = &handle{weak: &w, target: src.box()}
+	b := src.box() // the Weak is made for the header's generation now
+	s.names[args[1]] = &handle{weak: &w, target: ref{b, b.Gen}}
 	return nil
 }
 
@@ -117,7 +117,7 @@ func (s *session) upgrade(c command, args []string) error {
 	switch {
 	case ok:
 		s.names[args[1]] = &handle{strong: &r}
-	case src.target == nil:
+	case src.target.box == nil:
 		fmt.Fprintf(s.out, "upgrade failed: %s is dangling, it points at no value (I7)\n", args[0])
 	default:
 		fmt.Fprintln(s.out, "upgrade failed: the value is gone (I7)")

@@ -3,9 +3,10 @@
 //
 //	new a 5        clone a b      downgrade a w   upgrade w c
 //	drop b         getmut a       makemut a       unwrap a
+//	pool 2         pnew p 7       copy p q
 //
-// Every command runs against the real packages rc and weak, holding int
-// values. After each step that changes something, play says what changed
+// Every command runs against the real packages rc, weak and pool, holding
+// int values. After each step that changes something, play says what changed
 // (counts, the value, the implicit weak, the allocation) and draws every
 // allocation as a box with the names pointing at it. Misuse is refused with
 // the library's own error, which names the invariant at stake, and the

@@ -12,18 +12,22 @@ import (
 const minInner = 37
 
 // picture draws every allocation in the picture, each with the names
-// pointing at it, then the names that point at nothing. A box looks like
+// pointing at it, then the names that point at none, then the pool if the
+// session has one. A box looks like
 //
 //	+-- #1 live -----------------------+
 //	| strong 2   weak 1 (+1 implicit)  |
 //	| value 5 (alive)                  |
 //	+----------------------------------+
 //	  strong: a, b   weak: w
+//
+// and the title of an allocation from a pool gives its header's generation:
+// "#3 live, gen 2".
 func (s *session) picture() string {
 	var b strings.Builder
 	for _, a := range s.allocs {
 		if !a.retired {
-			drawBox(&b, a.n, a.view(), a.movedOut)
+			drawBox(&b, a, a.view())
 			fmt.Fprintln(&b, "  "+s.pointers(a))
 		}
 	}
@@ -31,18 +35,24 @@ func (s *session) picture() string {
 		fmt.Fprintln(&b, line)
 	}
 	if b.Len() == 0 {
-		return "nothing allocated, no handles\n"
+		b.WriteString("nothing allocated, no handles\n")
+	}
+	if s.pool != nil {
+		fmt.Fprintf(&b, "pool: %d of %d headers waiting\n", s.pool.Size(), s.pool.MaxSize())
 	}
 	return b.String()
 }
 
-// drawBox draws allocation #n as it is in v.
-func drawBox(b *strings.Builder, n int, v view, movedOut bool) {
-	title := fmt.Sprintf("#%d live", n)
+// drawBox draws allocation a as it is in v.
+func drawBox(b *strings.Builder, a *allocation, v view) {
+	title := fmt.Sprintf("#%d live", a.n)
 	if v.state == invariants.Freed {
-		title = fmt.Sprintf("#%d freed", n)
+		title = fmt.Sprintf("#%d freed", a.n)
 	}
-	rows := []string{countsRow(v), valueRow(v, movedOut)}
+	if a.gen > 0 { // from a pool; rc.New's headers stay in generation 0
+		title += fmt.Sprintf(", gen %d", a.gen)
+	}
+	rows := []string{countsRow(v), valueRow(v, a.movedOut)}
 	inner := minInner
 	for _, r := range rows {
 		inner = max(inner, len(r))
@@ -85,16 +95,21 @@ func valueRow(v view, movedOut bool) string {
 	return fmt.Sprintf("value dropped (was %d)", v.value)
 }
 
-// pointers lists the names pointing at a, strong ones first.
+// pointers lists the names pointing at a, strong ones first. A strong
+// name left pointing at a value that is gone (a copy made without Clone
+// outlived it) is listed as stale; once a is freed no handle counts for
+// it, and unattached lists the names still pointing at it.
 func (s *session) pointers(a *allocation) string {
-	if a.box.State == invariants.Freed {
+	if a.over() {
 		return "no handles: freed now, so it leaves the picture"
 	}
-	var strong, weak []string
+	var strong, weak, stale []string
 	for _, name := range s.sortedNames() {
 		h := s.names[name]
 		switch {
-		case h.box() != a.box:
+		case h.ref() != a.ref:
+		case h.strong != nil && a.box.State != invariants.Alive:
+			stale = append(stale, name)
 		case h.strong != nil:
 			strong = append(strong, name)
 		default:
@@ -108,31 +123,52 @@ func (s *session) pointers(a *allocation) string {
 	if len(weak) > 0 {
 		parts = append(parts, "weak: "+strings.Join(weak, ", "))
 	}
+	if len(stale) > 0 {
+		parts = append(parts, "stale: "+strings.Join(stale, ", ")+" (strong, but the value is gone)")
+	}
 	if len(parts) == 0 {
 		return "no handles"
 	}
 	return strings.Join(parts, "   ")
 }
 
-// unattached lists the names that point at no allocation: dangling Weaks,
-// and handles used up by drop, move or unwrap.
+// unattached lists the names that point at no live allocation: dangling
+// Weaks, stale handles (left pointing at a freed allocation by a copy made
+// without Clone), and handles used up by drop, move or unwrap.
 func (s *session) unattached() string {
-	var dangling, empty []string
+	var dangling, stale, empty []string
 	for _, name := range s.sortedNames() {
 		h := s.names[name]
 		switch {
 		case h.spent != "":
 			empty = append(empty, fmt.Sprintf("%s (%s)", name, h.spent))
-		case h.weak != nil && h.target == nil:
+		case h.weak != nil && h.target.box == nil:
 			dangling = append(dangling, name)
+		default:
+			if a := s.find(h.ref()); a != nil && a.over() {
+				stale = append(stale, fmt.Sprintf("%s (%s)", name, s.staleNote(a)))
+			}
 		}
 	}
 	var parts []string
 	if len(dangling) > 0 {
 		parts = append(parts, "dangling: "+strings.Join(dangling, ", "))
 	}
+	if len(stale) > 0 {
+		parts = append(parts, "stale: "+strings.Join(stale, ", "))
+	}
 	if len(empty) > 0 {
 		parts = append(parts, "empty: "+strings.Join(empty, ", "))
 	}
 	return strings.Join(parts, "   ")
+}
+
+// staleNote says where a stale handle points: at freed allocation a, and,
+// once a pool has reused a's header, which allocation holds it now.
+func (s *session) staleNote(a *allocation) string {
+	note := fmt.Sprintf("#%d freed", a.n)
+	if now := s.find(ref{a.box, a.box.Gen}); a.reused() && now != nil {
+		note += fmt.Sprintf("; its header was reused for #%d", now.n)
+	}
+	return note
 }

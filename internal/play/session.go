@@ -8,16 +8,18 @@ import (
 
 	"github.com/rcbook/rcbook/internal/rcbox"
 	"github.com/rcbook/rcbook/invariants"
+	"github.com/rcbook/rcbook/pool"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/weak"
 )
 
 // session is one run of play: the learner's names, every allocation made
-// so far, and where the output goes.
+// so far, the pool if the learner made one, and where the output goes.
 type session struct {
 	out    io.Writer
 	names  map[string]*handle
-	allocs []*allocation // in the order made; #n is allocs[n-1]
+	allocs []*allocation   // in the order made; #n is allocs[n-1]
+	pool   *pool.Pool[int] // the one pool pnew takes headers from; nil until the pool command
 }
 
 func newSession(out io.Writer) *session {
@@ -30,20 +32,34 @@ func newSession(out io.Writer) *session {
 type handle struct {
 	strong *rc.Rc[int]     // set for a strong name
 	weak   *weak.Weak[int] // set for a weak name
-	// target is the allocation a Weak points at, nil when it is dangling or
-	// used up. A Weak has no header bridge (only rc exposes one, to weak),
-	// so play remembers what each Weak was made from.
-	target *rcbox.Box[int]
+	// target is the allocation a Weak points at, the zero ref when it is
+	// dangling or used up. A Weak has no header bridge (only rc exposes
+	// one, to weak), so play remembers what each Weak was made from.
+	target ref
 	spent  string // "dropped", "moved" or "unwrapped" once used up; "" before
 }
 
-// box returns the allocation h points at, or nil.
-func (h *handle) box() *rcbox.Box[int] {
+// ref names one allocation: a header, and which of its lives. A pool hands
+// a freed header out again in its next generation (I5), so the header
+// alone does not tell two allocations apart. The zero ref names nothing.
+type ref struct {
+	box *rcbox.Box[int]
+	gen uint32 // the header's generation the handle was made for
+}
+
+// ref returns the allocation h points at, the zero ref if none. A handle
+// copied without Clone keeps the generation it was copied in, so once its
+// header is reused it still names the earlier allocation, not the new one.
+func (h *handle) ref() ref {
 	if h.strong != nil {
-		return h.strong.Header(rcbox.Bridge) // nil once the handle is empty
+		// The box is nil once the handle is empty.
+		return ref{h.strong.Header(rcbox.Bridge), h.strong.Generation(rcbox.Bridge)}
 	}
 	return h.target
 }
+
+// box returns the header h points at, or nil.
+func (h *handle) box() *rcbox.Box[int] { return h.ref().box }
 
 // step runs one command line and prints what it did. It reports whether
 // the command was quit.

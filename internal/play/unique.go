@@ -19,7 +19,7 @@ func (s *session) getMut(c command, args []string) error {
 	}
 	p, ok := h.strong.GetMut()
 	if !ok {
-		v := s.track(h.box()).view()
+		v := s.track(h.ref()).view()
 		fmt.Fprintf(s.out, "refused: GetMut needs strong 1 and no Weak (I6); %s has strong %d, weak %d\n",
 			args[0], v.strong, v.weaks)
 		return nil
@@ -42,10 +42,10 @@ func (s *session) makeMut(c command, args []string) error {
 	if err != nil {
 		return err
 	}
-	before := h.box()
+	before := h.ref()
 	clones := 0
 	p := h.strong.MakeMut(func(v int) int { clones++; return v })
-	after := h.box()
+	after := h.ref()
 	old := *p
 	*p = w.to(old)
 	from, to := s.track(before), s.track(after)
@@ -71,13 +71,13 @@ func (s *session) unwrap(c command, args []string) error {
 	if err != nil {
 		return err
 	}
-	b := h.box() // nil if h is empty; then TryUnwrap refuses before b is used
+	r := h.ref() // the zero ref if h is empty; then TryUnwrap refuses before r is used
 	value, ok := h.strong.TryUnwrap()
 	if !ok {
-		fmt.Fprintf(s.out, "refused: %d strong handles share it (I6)\n", b.Strong)
+		fmt.Fprintf(s.out, "refused: %d strong handles share it (I6)\n", r.box.Strong)
 		return nil
 	}
-	s.track(b).movedOut = true
+	s.track(r).movedOut = true
 	h.spent = "unwrapped"
 	fmt.Fprintf(s.out, "got %d: the caller owns it now, and %s is empty\n", value, args[0])
 	return nil
