@@ -15,6 +15,13 @@ import (
 // new makes NAME the first strong handle to a new allocation (rc.New):
 // strong 1, weak 0, plus the implicit weak the strong handles share (I4).
 func (s *session) new(c command, args []string) error {
+	return s.allocate(c, args, rc.New[int])
+}
+
+// allocate is new and pnew: it names the first strong handle to an
+// allocation that alloc creates from the INT argument, once the name and the
+// value have passed their checks.
+func (s *session) allocate(c command, args []string, alloc func(int) rc.Rc[int]) error {
 	value, err := intArg(c, args[1])
 	if err != nil {
 		return err
@@ -22,7 +29,7 @@ func (s *session) new(c command, args []string) error {
 	if err := s.claim(args[0]); err != nil {
 		return err
 	}
-	r := rc.New(value)
+	r := alloc(value)
 	s.names[args[0]] = &handle{strong: &r}
 	s.track(s.names[args[0]].ref())
 	return nil

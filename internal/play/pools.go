@@ -43,17 +43,7 @@ func (s *session) pnew(c command, args []string) error {
 	if s.pool == nil {
 		return fmt.Errorf("make a pool first: pool N")
 	}
-	value, err := intArg(c, args[1])
-	if err != nil {
-		return err
-	}
-	if err := s.claim(args[0]); err != nil {
-		return err
-	}
-	r := pool.New(s.pool, value)
-	s.names[args[0]] = &handle{strong: &r}
-	s.track(s.names[args[0]].ref())
-	return nil
+	return s.allocate(c, args, func(v int) rc.Rc[int] { return pool.New(s.pool, v) })
 }
 
 // copyHandle gives DST a copy of SRC's handle made without Clone, which is
