@@ -116,20 +116,15 @@ func (s *session) pointers(a *allocation) string {
 			weak = append(weak, name)
 		}
 	}
-	var parts []string
-	if len(strong) > 0 {
-		parts = append(parts, "strong: "+strings.Join(strong, ", "))
-	}
-	if len(weak) > 0 {
-		parts = append(parts, "weak: "+strings.Join(weak, ", "))
-	}
-	if len(stale) > 0 {
-		parts = append(parts, "stale: "+strings.Join(stale, ", ")+" (strong, but the value is gone)")
-	}
-	if len(parts) == 0 {
+	line := nameGroups(
+		nameGroup{"strong", strong, ""},
+		nameGroup{"weak", weak, ""},
+		nameGroup{"stale", stale, " (strong, but the value is gone)"},
+	)
+	if line == "" {
 		return "no handles"
 	}
-	return strings.Join(parts, "   ")
+	return line
 }
 
 // unattached lists the names that point at no live allocation: dangling
@@ -150,15 +145,28 @@ func (s *session) unattached() string {
 			}
 		}
 	}
+	return nameGroups(
+		nameGroup{"dangling", dangling, ""},
+		nameGroup{"stale", stale, ""},
+		nameGroup{"empty", empty, ""},
+	)
+}
+
+// nameGroup is one labelled list of names in a line under the picture.
+type nameGroup struct {
+	label string
+	names []string
+	note  string // printed after the names, if any
+}
+
+// nameGroups draws the groups that have names as "label: a, b note",
+// three spaces apart, in the order given; "" if none has a name.
+func nameGroups(groups ...nameGroup) string {
 	var parts []string
-	if len(dangling) > 0 {
-		parts = append(parts, "dangling: "+strings.Join(dangling, ", "))
-	}
-	if len(stale) > 0 {
-		parts = append(parts, "stale: "+strings.Join(stale, ", "))
-	}
-	if len(empty) > 0 {
-		parts = append(parts, "empty: "+strings.Join(empty, ", "))
+	for _, g := range groups {
+		if len(g.names) > 0 {
+			parts = append(parts, g.label+": "+strings.Join(g.names, ", ")+g.note)
+		}
 	}
 	return strings.Join(parts, "   ")
 }
