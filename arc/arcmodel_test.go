@@ -7,6 +7,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/rcbook/rcbook/invariants/model"
+	"github.com/rcbook/rcbook/invariants/model/modeltest"
 )
 
 // impl is package arc seen through model.Impl, the same adapter as
@@ -48,7 +49,7 @@ func (impl) LiveAllocations() int { return LiveAllocations() }
 
 type strongHandle struct{ h Arc[model.Value] }
 
-var _ model.CountSetter = (*strongHandle)(nil)
+var _ model.CountSetter = impl{}
 
 func (s *strongHandle) Clone() model.Strong {
 	n := new(strongHandle)
@@ -75,13 +76,15 @@ func (s *strongHandle) PtrEq(o model.Strong) bool                            { r
 
 // RawCounts and SetRawCounts let the harness's overflow probe put a count
 // at its maximum (I1). The raw weak count includes the implicit weak.
-func (s *strongHandle) RawCounts() (int, int) {
-	return int(s.h.box.strong.Load()), int(s.h.box.weak.Load())
+func (impl) RawCounts(s model.Strong) (int, int) {
+	b := s.(*strongHandle).h.box
+	return int(b.strong.Load()), int(b.weak.Load())
 }
 
-func (s *strongHandle) SetRawCounts(strong, weak int) {
-	s.h.box.strong.Store(int64(strong))
-	s.h.box.weak.Store(int64(weak))
+func (impl) SetRawCounts(s model.Strong, strong, weak int) {
+	b := s.(*strongHandle).h.box
+	b.strong.Store(int64(strong))
+	b.weak.Store(int64(weak))
 }
 
 func (s *strongHandle) Downgrade() model.Weak {
@@ -122,12 +125,12 @@ func (w *weakHandle) PtrEq(o model.Weak) bool { return WeakPtrEq(w.w, o.(*weakHa
 // sequences of every operation, compared with the reference model after
 // each step, the overflow probe included.
 func TestModel(t *testing.T) {
-	rapid.Check(t, model.Machine(impl{}))
+	modeltest.Check(t, impl{})
 }
 
 // FuzzModel is the same property driven by Go's coverage-guided fuzzer.
 func FuzzModel(f *testing.F) {
-	f.Fuzz(rapid.MakeFuzz(model.Machine(impl{})))
+	f.Fuzz(rapid.MakeFuzz(modeltest.Machine(impl{})))
 }
 
 // TestExplore runs every operation sequence up to depth 5 over three
@@ -136,8 +139,7 @@ func TestExplore(t *testing.T) {
 	if testing.Short() {
 		t.Skip("exhaustive exploration: skipped with -short")
 	}
-	res := model.Explore(impl{}, model.ExploreConfig{Depth: 5, MaxAllocs: 3, MaxHandles: 4})
-	require.Nil(t, res.Violation, "exploration found a violation:\n%v", res.Violation)
-	require.Equal(t, 5, res.Depth)
+	res := modeltest.Explore(t, impl{}, model.ExploreConfig{Depth: 5, MaxAllocs: 3, MaxHandles: 4})
+	require.Equal(t, 5, res.Depth, "the explorer stops early only at a violation")
 	t.Logf("explore: %d states, %d sequences, depth %d", res.States, res.Sequences, res.Depth)
 }

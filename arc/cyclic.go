@@ -37,5 +37,5 @@ func NewCyclic[T any](build func(self *Weak[T]) T) Arc[T] {
 // reserved implicit weak is released, which frees the allocation unless a
 // Weak made during the build escaped (I3, I5).
 func (b *box[T]) abandon() {
-	b.endValueAndReleaseImplicitWeak(OpNewCyclic)
+	b.endValueAndReleaseImplicitWeak(invariants.ArcNewCyclic)
 }

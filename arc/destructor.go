@@ -1,19 +1,20 @@
 package arc
 
-import "github.com/rcbook/rcbook/internal/rcbox"
+import (
+	"github.com/rcbook/rcbook/internal/destructor"
+	"github.com/rcbook/rcbook/rc"
+)
 
-// Dropper is implemented by values that need cleanup when the last strong
-// handle goes: Drop is their destructor, called exactly once, on the
-// goroutine that dropped the last strong handle. It is the same method set
-// as rc.Dropper, so one type serves both. A value of type T is checked
-// through *T, so both receivers work; a nil pointer value is not asked.
-type Dropper interface{ Drop() }
+// Dropper is rc.Dropper: values with a Drop method get it called exactly
+// once when the last strong handle goes, here on the goroutine that dropped
+// it. One interface serves both packages, so one type works with both.
+type Dropper = rc.Dropper
 
 // runDestructor drops the value, once, exactly as rc's header does: the
 // cleanup, then the value's Drop method, which runs even if the cleanup
-// panics (rcbox.RunDestructor).
+// panics (destructor.Run).
 func (b *box[T]) runDestructor() {
 	cleanup := b.cleanup
 	b.cleanup = nil // once, even if something calls back in
-	rcbox.RunDestructor(&b.value, cleanup)
+	destructor.Run(&b.value, cleanup, destructor.Unknown)
 }

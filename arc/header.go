@@ -7,7 +7,7 @@ import (
 )
 
 // box is one allocation: the header and the value, side by side, as in
-// internal/rcbox, with every field another goroutine may touch made atomic.
+// package rc (rc/box.go), with every field another goroutine may touch made atomic.
 //
 //	+--------------------------------+
 //	| strong  atomic.Int64           |  number of Arc handles
@@ -87,7 +87,7 @@ func newUninit[T any]() *box[T] {
 // change it, since Upgrade only ever increments a count above 0 (I7).
 func (b *box[T]) init(value T) {
 	if invariants.Enabled && (b.loadState() != invariants.Uninit || b.strong.Load() != 0) {
-		panic(b.refusal(OpNewCyclic))
+		panic(b.refusal(invariants.ArcNewCyclic))
 	}
 	b.value = value
 	b.state.Store(uint32(invariants.Alive))
@@ -97,8 +97,8 @@ func (b *box[T]) init(value T) {
 func (b *box[T]) loadState() invariants.State { return invariants.State(b.state.Load()) }
 
 // refusal records what op found in the header, for a panic.
-func (b *box[T]) refusal(op Op) *Error {
-	return &Error{Op: op, Strong: b.strong.Load(), Weak: b.weak.Load(), State: b.loadState()}
+func (b *box[T]) refusal(op invariants.Op) *invariants.Error {
+	return refused(op, b.strong.Load(), b.weak.Load(), b.loadState())
 }
 
 // checkStrong panics unless a strong handle may operate on b: the value
@@ -106,7 +106,7 @@ func (b *box[T]) refusal(op Op) *Error {
 // was counted this cannot race: the handle's own unit keeps strong > 0, and
 // so the state Alive, until it is dropped. With -tags rcrelease it compiles
 // to nothing.
-func (b *box[T]) checkStrong(op Op) {
+func (b *box[T]) checkStrong(op invariants.Op) {
 	if invariants.Enabled && (b.loadState() != invariants.Alive || b.strong.Load() <= 0) {
 		panic(b.refusal(op))
 	}
@@ -115,7 +115,7 @@ func (b *box[T]) checkStrong(op Op) {
 // checkWeak panics unless a Weak may operate on b: the allocation must not
 // be freed (I5). A counted Weak's unit keeps weak > 0, so it never sees
 // Freed. With -tags rcrelease it compiles to nothing.
-func (b *box[T]) checkWeak(op Op) {
+func (b *box[T]) checkWeak(op invariants.Op) {
 	if invariants.Enabled && (b.loadState() == invariants.Freed || b.weak.Load() <= 0) {
 		panic(b.refusal(op))
 	}

@@ -9,12 +9,12 @@ import "github.com/rcbook/rcbook/invariants"
 // the value from then on: Upgrade never increments a count of 0 (I7), and
 // no strong handle is left to Clone or Get. So the code below needs no
 // further synchronization, and reads and writes the value as plainly as
-// rcbox does; the atomic update that brought strong to 0 observed every
+// rc's box does; the atomic update that brought strong to 0 observed every
 // earlier decrement, so every other owner's use of the value happened
 // before it (see the package doc).
 
 // dropValue runs when the last strong handle has gone, in the order the
-// rules require, exactly as rcbox's dropSlow:
+// rules require, exactly as rc's dropSlow:
 //
 //  1. strong is already 0, so from here on Upgrade fails, on every
 //     goroutine and from inside the value's own destructor (I7);
@@ -27,7 +27,7 @@ import "github.com/rcbook/rcbook/invariants"
 // step 2 would be a bug: a destructor that drops a Weak stored inside the
 // value, or a Weak dropped meanwhile on another goroutine, would bring weak
 // to 0 and free the allocation while the destructor is still running.
-func (b *box[T]) dropValue(op Op) {
+func (b *box[T]) dropValue(op invariants.Op) {
 	b.state.Store(uint32(invariants.Dropping))
 	defer b.endValueAndReleaseImplicitWeak(op)
 	b.runDestructor()
@@ -35,7 +35,7 @@ func (b *box[T]) dropValue(op Op) {
 
 // endValueAndReleaseImplicitWeak finishes step 2, once the destructor has
 // run or the value was moved out, and then does step 3.
-func (b *box[T]) endValueAndReleaseImplicitWeak(op Op) {
+func (b *box[T]) endValueAndReleaseImplicitWeak(op invariants.Op) {
 	b.endValue(op)
 	b.releaseImplicitWeak(op)
 }
@@ -43,7 +43,7 @@ func (b *box[T]) endValueAndReleaseImplicitWeak(op Op) {
 // endValue ends the value's life in the header: dropped or moved out. The
 // allocation must still be live: a destructor that returns into a freed
 // allocation ran on freed memory (I5).
-func (b *box[T]) endValue(op Op) {
+func (b *box[T]) endValue(op invariants.Op) {
 	if invariants.Enabled && b.loadState() == invariants.Freed {
 		panic(b.refusal(op))
 	}
@@ -59,7 +59,7 @@ func (b *box[T]) endValue(op Op) {
 // together (I4), once strong is 0 and the value is gone. Weaks dropped on
 // other goroutines race with this decrement; whichever takes weak to 0
 // frees, and only that one, since each Add sees a different result.
-func (b *box[T]) releaseImplicitWeak(op Op) {
+func (b *box[T]) releaseImplicitWeak(op invariants.Op) {
 	n := b.weak.Add(-1) // exactly the implicit weak, and only now that the value is gone (I4)
 	if n == 0 {
 		b.free()
@@ -68,7 +68,7 @@ func (b *box[T]) releaseImplicitWeak(op Op) {
 	if invariants.Enabled && n < 0 {
 		// Someone else released a unit that was not theirs: only a Weak
 		// copied without Clone can do that.
-		panic(&Error{Op: op, Strong: b.strong.Load(), Weak: n + 1, State: b.loadState()})
+		panic(refused(op, b.strong.Load(), n+1, b.loadState()))
 	}
 }
 
@@ -78,7 +78,7 @@ func (b *box[T]) releaseImplicitWeak(op Op) {
 // value out. The caller has already taken strong from 1 to 0 with an
 // atomic update, so it is the only goroutine that can reach the value, and
 // the Weaks can no longer upgrade (I2, I7).
-func (b *box[T]) moveOut(op Op) (T, func(T)) {
+func (b *box[T]) moveOut(op invariants.Op) (T, func(T)) {
 	value, cleanup := b.value, b.cleanup
 	b.endValueAndReleaseImplicitWeak(op)
 	return value, cleanup
@@ -87,13 +87,13 @@ func (b *box[T]) moveOut(op Op) (T, func(T)) {
 // dropStrong gives up one strong unit of a handle the caller has already
 // emptied, running the last drop if it was the last. It is the slow
 // operations' Drop (MakeMut, IntoInner's shared case).
-func (b *box[T]) dropStrong(op Op) {
+func (b *box[T]) dropStrong(op invariants.Op) {
 	n := b.strong.Add(-1)
 	switch {
 	case n == 0:
 		b.dropValue(op)
 	case n < 0:
 		b.strong.Add(1) // undo: the count was already 0
-		panic(&Error{Op: op, Strong: n + 1, Weak: b.weak.Load(), State: b.loadState()})
+		panic(refused(op, n+1, b.weak.Load(), b.loadState()))
 	}
 }

@@ -71,7 +71,7 @@ func TestSpentWeakPanics(t *testing.T) {
 	w := arc.Downgrade(&a)
 	w.Drop()
 	for name, use := range map[string]func(){
-		"Upgrade":          func() { w.Upgrade() },
+		"Weak.Upgrade":     func() { w.Upgrade() },
 		"Weak.Clone":       func() { c := w.Clone(); c.Drop() },
 		"Weak.Move":        func() { m := w.Move(); m.Drop() },
 		"Weak.Drop":        w.Drop,
@@ -100,9 +100,9 @@ func TestErrorsCarryTheRuleForErrorsAs(t *testing.T) {
 	a.Get() // a live handle works
 	var zero arc.Arc[int]
 	err := catchError(func() { zero.Drop() })
-	var ae *arc.Error
-	require.True(t, errors.As(err, &ae), "the panic value is an *arc.Error")
-	assert.Equal(t, arc.OpDrop, ae.Op)
+	var ae *invariants.Error
+	require.True(t, errors.As(err, &ae), "arc panics with *invariants.Error, the same error type as rc")
+	assert.Equal(t, invariants.ArcDrop, ae.Op)
 	assert.Equal(t, invariants.ID(""), ae.Rule(), "an empty handle is a plain misuse, no rule")
 }
 
@@ -139,7 +139,7 @@ func TestStaleCopiesAfterTheAllocationWasFreed(t *testing.T) {
 	w.Drop()
 	a.Drop()
 	require.PanicsWithError(t, "arc: Get: use after free (I5)", func() { staleArc.Get() })
-	require.PanicsWithError(t, "arc: Upgrade: use after free (I5)", func() { staleWeak.Upgrade() })
+	require.PanicsWithError(t, "arc: Weak.Upgrade: use after free (I5)", func() { staleWeak.Upgrade() })
 	require.PanicsWithError(t, "arc: Weak.Drop: use after free (I5)", staleWeak.Drop)
 }
 
@@ -152,7 +152,7 @@ func TestStaleWeakCopyCannotTakeTheImplicitWeak(t *testing.T) {
 	err := catchError(stale.Drop)
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "arc: Weak.Drop: no Weak left to drop"), err.Error())
-	assert.Equal(t, invariants.I4, err.(*arc.Error).Rule())
+	assert.Equal(t, invariants.I4, err.(*invariants.Error).Rule())
 	assert.Equal(t, [2]int{1, 0}, [2]int{a.StrongCount(), a.WeakCount()}, "the refused Drop was undone")
 	a.Drop()
 }

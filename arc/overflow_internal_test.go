@@ -56,7 +56,7 @@ func TestUpgradeAtMaxStrongPanicsAndChangesNoCount(t *testing.T) {
 	w := Downgrade(&a)
 	defer w.Drop()
 	defer setCounts(a.box, maxCount, 2)()
-	require.PanicsWithError(t, "arc: Upgrade: strong count overflow (I1)",
+	require.PanicsWithError(t, "arc: Weak.Upgrade: strong count overflow (I1)",
 		func() { up, _ := w.Upgrade(); up.Drop() },
 		"Upgrade adds a strong handle: its increment is checked like Clone's (I1)")
 	requireRaw(t, a.box, maxCount, 2, "the refused Upgrade must not change a count")

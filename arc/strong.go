@@ -1,7 +1,7 @@
 package arc
 
 import (
-	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/internal/nocopy"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -16,13 +16,11 @@ import (
 // so one Arc may serve them to several goroutines at once; Drop, Move,
 // GetMut, MakeMut, TryUnwrap and IntoInner need the handle to themselves.
 type Arc[T any] struct {
-	_   rcbox.NoCopy
+	_   nocopy.NoCopy
 	box *box[T] // nil when the handle is empty
-	// ifEmpty says why the handle is empty once box is nil. Every handle
-	// that owns something is made with ifEmpty = Dropped, so that Drop, the
-	// hot path, only has to clear box; Move and the unwrapping operations
-	// overwrite it. The zero Arc has Never.
-	ifEmpty invariants.Spent
+	// spent says why the handle is empty: Never for the zero Arc, then
+	// Dropped, Moved or Unwrapped. It means nothing while box is set.
+	spent invariants.Spent
 }
 
 // New allocates value with strong count 1 and weak count 0 (the implicit
@@ -41,15 +39,15 @@ func NewWithCleanup[T any](value T, cleanup func(T)) Arc[T] {
 
 // own wraps a header whose strong count already includes the new handle.
 func own[T any](b *box[T]) Arc[T] {
-	return Arc[T]{box: b, ifEmpty: invariants.Dropped}
+	return Arc[T]{box: b}
 }
 
 // header returns the allocation a points at, after checking that a is not
 // empty and, in checked builds, that a strong handle may use the header.
-func (a *Arc[T]) header(op Op) *box[T] {
+func (a *Arc[T]) header(op invariants.Op) *box[T] {
 	b := a.box
 	if b == nil {
-		refuseEmpty(op, a.ifEmpty)
+		invariants.RefuseEmpty(op, a.spent)
 	}
 	b.checkStrong(op)
 	return b
@@ -70,13 +68,13 @@ func (a *Arc[T]) header(op Op) *box[T] {
 func (a *Arc[T]) Clone() Arc[T] {
 	b := a.box
 	if b == nil {
-		panic(&Error{Op: OpClone, Empty: true, Spent: a.ifEmpty})
+		panic(&invariants.Error{Op: invariants.ArcClone, Empty: true, Spent: a.spent})
 	}
 	if n := b.strong.Add(1); n <= 1 || n > maxCount {
 		b.strong.Add(-1)
-		panic(&Error{Op: OpClone, Strong: n - 1, State: invariants.State(b.state.Load())})
+		panic(refused(invariants.ArcClone, n-1, 0, invariants.State(b.state.Load())))
 	}
-	return Arc[T]{box: b, ifEmpty: invariants.Dropped}
+	return Arc[T]{box: b}
 }
 
 // Move transfers ownership to the returned handle and leaves a empty. The
@@ -84,8 +82,8 @@ func (a *Arc[T]) Clone() Arc[T] {
 // handed to another goroutine: move it into the channel, the closure or
 // the struct that crosses over, and never touch a again.
 func (a *Arc[T]) Move() Arc[T] {
-	b := a.header(OpMove)
-	a.box, a.ifEmpty = nil, invariants.Moved
+	b := a.header(invariants.ArcMove)
+	a.box, a.spent = nil, invariants.Moved
 	return own(b)
 }
 
@@ -99,7 +97,7 @@ func (a *Arc[T]) Drop() {
 	var n int64
 	if b := a.box; b != nil {
 		if n = b.strong.Add(-1); n > 0 {
-			a.box = nil // ifEmpty is already Dropped
+			a.box, a.spent = nil, invariants.Dropped
 			return
 		}
 	}
@@ -115,18 +113,18 @@ func (a *Arc[T]) dropSlow(n int64) {
 	b := a.box
 	switch {
 	case b == nil:
-		refuseEmpty(OpDrop, a.ifEmpty)
+		invariants.RefuseEmpty(invariants.ArcDrop, a.spent)
 	case n < 0:
 		b.strong.Add(1)
-		panic(&Error{Op: OpDrop, Strong: n + 1, Weak: b.weak.Load(), State: b.loadState()})
+		panic(refused(invariants.ArcDrop, n+1, b.weak.Load(), b.loadState()))
 	case invariants.Enabled && b.loadState() != invariants.Alive:
 		// strong was 1 but the value is not alive: impossible unless the
 		// header was corrupted. Put the unit back and report it.
 		b.strong.Add(1)
-		panic(&Error{Op: OpDrop, Strong: 1, Weak: b.weak.Load(), State: b.loadState()})
+		panic(refused(invariants.ArcDrop, 1, b.weak.Load(), b.loadState()))
 	}
-	a.box = nil
-	b.dropValue(OpDrop)
+	a.box, a.spent = nil, invariants.Dropped
+	b.dropValue(invariants.ArcDrop)
 }
 
 // Get returns a pointer to the shared value. Treat it as a shared borrow:
@@ -134,7 +132,7 @@ func (a *Arc[T]) dropSlow(n int64) {
 // whichever goroutine holds them (use GetMut or MakeMut to write, or give
 // T its own synchronization). It panics if a is empty.
 func (a *Arc[T]) Get() *T {
-	return &a.header(OpGet).value
+	return &a.header(invariants.ArcGet).value
 }
 
 // StrongCount returns the number of strong handles to the value, a
@@ -142,7 +140,7 @@ func (a *Arc[T]) Get() *T {
 // only when no other goroutine holds a handle to the allocation. It panics
 // if a is empty.
 func (a *Arc[T]) StrongCount() int {
-	return int(a.header(OpStrongCount).strong.Load())
+	return int(a.header(invariants.ArcStrongCount).strong.Load())
 }
 
 // WeakCount returns the number of Weak handles to the allocation. The
@@ -152,7 +150,7 @@ func (a *Arc[T]) StrongCount() int {
 // snapshot that other goroutines may change at once. It panics if a is
 // empty.
 func (a *Arc[T]) WeakCount() int {
-	n := a.header(OpWeakCount).weak.Load()
+	n := a.header(invariants.ArcWeakCount).weak.Load()
 	if n == weakLocked {
 		return 0
 	}

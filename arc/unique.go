@@ -55,7 +55,7 @@ func (b *box[T]) isUnique() bool {
 // while the caller writes through the pointer. isUnique explains how both
 // counts are checked at one instant, with the weak lock.
 func (a *Arc[T]) GetMut() (*T, bool) {
-	b := a.header(OpGetMut)
+	b := a.header(invariants.ArcGetMut)
 	if !b.isUnique() { // I6
 		return nil, false
 	}
@@ -84,23 +84,23 @@ func (a *Arc[T]) GetMut() (*T, bool) {
 // or clone is nil, or if clone drops, moves or replaces a itself; if clone
 // panics, nothing has changed. Like GetMut it needs a to itself.
 func (a *Arc[T]) MakeMut(clone func(T) T) *T {
-	b := a.header(OpMakeMut)
+	b := a.header(invariants.ArcMakeMut)
 	if clone == nil {
-		misuse(OpMakeMut, "nil clone function")
+		invariants.Misuse(invariants.ArcMakeMut, "nil clone function")
 	}
 	switch {
 	case b.isUnique(): // I6: in place
 	case b.strong.CompareAndSwap(1, 0): // only Weaks besides a: move out (I2, I7)
-		a.box = newBox(b.moveOut(OpMakeMut))
+		a.box = newBox(b.moveOut(invariants.ArcMakeMut))
 	default: // other strong handles: clone
 		copied := clone(b.value)
 		if a.box != b {
 			// clone reached a itself and dropped, moved or replaced it. Its
 			// share is no longer a's to give up; refuse before counting.
-			misuse(OpMakeMut, "the clone function dropped, moved or replaced the handle")
+			invariants.Misuse(invariants.ArcMakeMut, "the clone function dropped, moved or replaced the handle")
 		}
 		a.box = newBox(copied, b.cleanup)
-		b.dropStrong(OpMakeMut)
+		b.dropStrong(invariants.ArcMakeMut)
 	}
 	return &a.box.value
 }
@@ -117,13 +117,13 @@ func (a *Arc[T]) MakeMut(clone func(T) T) *T {
 // TryUnwrap on their own handle, all of them may fail; use IntoInner when
 // exactly one of them must get the value.
 func (a *Arc[T]) TryUnwrap() (T, bool) {
-	b := a.header(OpTryUnwrap)
+	b := a.header(invariants.ArcTryUnwrap)
 	if !b.strong.CompareAndSwap(1, 0) {
 		var zero T
 		return zero, false
 	}
-	a.box, a.ifEmpty = nil, invariants.Unwrapped
-	value, _ := b.moveOut(OpTryUnwrap)
+	a.box, a.spent = nil, invariants.Unwrapped
+	value, _ := b.moveOut(invariants.ArcTryUnwrap)
 	return value, true
 }
 
@@ -134,17 +134,17 @@ func (a *Arc[T]) TryUnwrap() (T, bool) {
 // them gets the value and the destructor never runs. It panics if a is
 // empty.
 func (a *Arc[T]) IntoInner() (T, bool) {
-	b := a.header(OpIntoInner)
-	a.box, a.ifEmpty = nil, invariants.Unwrapped
+	b := a.header(invariants.ArcIntoInner)
+	a.box, a.spent = nil, invariants.Unwrapped
 	n := b.strong.Add(-1)
 	if n != 0 {
 		if n < 0 {
 			b.strong.Add(1) // undo: this handle's unit was gone already
-			panic(&Error{Op: OpIntoInner, Strong: n + 1, Weak: b.weak.Load(), State: b.loadState()})
+			panic(refused(invariants.ArcIntoInner, n+1, b.weak.Load(), b.loadState()))
 		}
 		var zero T
 		return zero, false
 	}
-	value, _ := b.moveOut(OpIntoInner)
+	value, _ := b.moveOut(invariants.ArcIntoInner)
 	return value, true
 }

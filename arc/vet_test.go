@@ -16,6 +16,6 @@ func TestVetReportsCopiedHandles(t *testing.T) {
 	assert.Contains(t, report, "assignment copies lock value to b", "b := a is an uncounted Arc")
 	assert.Contains(t, report, "assignment copies lock value to v", "v := w is an uncounted Weak")
 	assert.Contains(t, report, "show passes lock by value", "a function that takes an Arc by value")
-	assert.Contains(t, report, "contains github.com/rcbook/rcbook/internal/rcbox.NoCopy",
+	assert.Contains(t, report, "contains github.com/rcbook/rcbook/internal/nocopy.NoCopy",
 		"vet names the no-copy marker as the reason")
 }

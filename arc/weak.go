@@ -3,7 +3,7 @@ package arc
 import (
 	"runtime"
 
-	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/internal/nocopy"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -17,7 +17,7 @@ import (
 // serve them to several goroutines at once; Drop and Move need the handle
 // to themselves.
 type Weak[T any] struct {
-	_     rcbox.NoCopy
+	_     nocopy.NoCopy
 	box   *box[T]          // nil when dangling or spent
 	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
@@ -49,7 +49,7 @@ func Downgrade[T any](a *Arc[T]) Weak[T] {
 // spinning hot, in case the goroutine holding the lock was preempted in
 // the middle, or shares this goroutine's only processor.
 func downgradeSlow[T any](a *Arc[T]) Weak[T] {
-	b := a.header(OpDowngrade)
+	b := a.header(invariants.ArcDowngrade)
 	for {
 		n := b.weak.Load()
 		switch {
@@ -59,7 +59,7 @@ func downgradeSlow[T any](a *Arc[T]) Weak[T] {
 		case n <= 0 || n >= maxCount:
 			// 0 would mean the implicit weak is gone while a strong handle
 			// lives (I4); maxCount is the overflow (I1).
-			panic(&Error{Op: OpDowngrade, Strong: b.strong.Load(), Weak: n, State: b.loadState()})
+			panic(refused(invariants.ArcDowngrade, b.strong.Load(), n, b.loadState()))
 		}
 		if b.weak.CompareAndSwap(n, n+1) {
 			return Weak[T]{box: b}
@@ -70,9 +70,9 @@ func downgradeSlow[T any](a *Arc[T]) Weak[T] {
 // header returns w's allocation, or nil if w is dangling, after checking
 // that w has not been dropped or moved and, in checked builds, that the
 // allocation was not freed (I5).
-func (w *Weak[T]) header(op Op) *box[T] {
+func (w *Weak[T]) header(op invariants.Op) *box[T] {
 	if w.spent != invariants.Never {
-		refuseEmpty(op, w.spent)
+		invariants.RefuseEmpty(op, w.spent)
 	}
 	b := w.box
 	if b != nil {
@@ -107,7 +107,7 @@ func (w *Weak[T]) Upgrade() (Arc[T], bool) {
 // checks the handle and, in checked builds, the state first, so a Weak to a
 // freed allocation is refused here (its strong count of 0 sent it here).
 func (w *Weak[T]) upgradeSlow() (Arc[T], bool) {
-	b := w.header(OpUpgrade)
+	b := w.header(invariants.ArcWeakUpgrade)
 	if b == nil {
 		return Arc[T]{}, false
 	}
@@ -117,7 +117,7 @@ func (w *Weak[T]) upgradeSlow() (Arc[T], bool) {
 		case n == 0:
 			return Arc[T]{}, false // dead, and dead for good (I7)
 		case n < 0 || n >= maxCount:
-			panic(&Error{Op: OpUpgrade, Strong: n, Weak: b.weak.Load(), State: b.loadState()})
+			panic(refused(invariants.ArcWeakUpgrade, n, b.weak.Load(), b.loadState()))
 		}
 		if b.strong.CompareAndSwap(n, n+1) {
 			return own(b), true
@@ -139,21 +139,21 @@ func (w *Weak[T]) Clone() Weak[T] {
 	if n := b.weak.Add(1); n <= 1 || n > maxCount {
 		// 1 means the count was 0: the allocation is freed (I5). Undo.
 		b.weak.Add(-1)
-		panic(&Error{Op: OpWeakClone, Weak: n - 1, State: invariants.State(b.state.Load())})
+		panic(refused(invariants.ArcWeakClone, 0, n-1, invariants.State(b.state.Load())))
 	}
 	return Weak[T]{box: b}
 }
 
 // cloneSlow is Clone for a dangling or spent Weak.
 func (w *Weak[T]) cloneSlow() Weak[T] {
-	w.header(OpWeakClone)
+	w.header(invariants.ArcWeakClone)
 	return Weak[T]{}
 }
 
 // Move transfers w to the returned handle and leaves w empty. The counts do
 // not change. It panics if w was dropped or moved.
 func (w *Weak[T]) Move() Weak[T] {
-	b := w.header(OpWeakMove)
+	b := w.header(invariants.ArcWeakMove)
 	w.box, w.spent = nil, invariants.Moved
 	return Weak[T]{box: b}
 }
@@ -184,7 +184,7 @@ func (w *Weak[T]) dropSlow(n int64) {
 	switch {
 	case b == nil:
 		if w.spent != invariants.Never {
-			refuseEmpty(OpWeakDrop, w.spent)
+			invariants.RefuseEmpty(invariants.ArcWeakDrop, w.spent)
 		}
 		w.spent = invariants.Dropped // a dangling Weak, dropped once
 		return
@@ -195,7 +195,7 @@ func (w *Weak[T]) dropSlow(n int64) {
 		// always sees Dead: the last strong drop stores it before it
 		// releases the implicit weak, and this Add observed that release.
 		b.weak.Add(1)
-		panic(&Error{Op: OpWeakDrop, Strong: b.strong.Load(), Weak: n + 1, State: b.loadState()})
+		panic(refused(invariants.ArcWeakDrop, b.strong.Load(), n+1, b.loadState()))
 	}
 	w.box, w.spent = nil, invariants.Dropped
 	b.free()
@@ -205,7 +205,7 @@ func (w *Weak[T]) dropSlow(n int64) {
 // dangling or the value is gone. Under concurrency it is a snapshot. It
 // panics if w was dropped or moved.
 func (w *Weak[T]) StrongCount() int {
-	if b := w.header(OpWeakStrongCount); b != nil {
+	if b := w.header(invariants.ArcWeakStrongCount); b != nil {
 		return int(b.strong.Load())
 	}
 	return 0
@@ -221,7 +221,7 @@ func (w *Weak[T]) StrongCount() int {
 // is 0, the answer is 0 whatever weak was. Either way the result is a count
 // the allocation really had at some instant during the call.
 func (w *Weak[T]) WeakCount() int {
-	b := w.header(OpWeakWeakCount)
+	b := w.header(invariants.ArcWeakWeakCount)
 	if b == nil {
 		return 0
 	}

@@ -3,8 +3,8 @@ package invariants
 import "fmt"
 
 // Error is the panic value of every misuse and every broken invariant in
-// rcbook. It records the facts: the operation, and either why the handle was
-// empty, or a snapshot of the header the operation was refused on. The
+// packages rc and arc. It records the facts: the operation, and either why
+// the handle was empty, or what the operation found in the header. The
 // message and the rule at stake are worked out from those facts when asked,
 // so that the fast paths can build an Error without a call:
 //
@@ -12,8 +12,12 @@ import "fmt"
 //	rc: Get: use after free (I5)
 //	rc: Clone: strong count overflow (I1)
 //	rc: Drop: use after free: the allocation was freed and its pool reused the header (handle generation 2, header generation 3) (I5)
+//	arc: Weak.Upgrade: use after free (I5)
 //
-// Recover it with errors.As.
+// For package rc, Header is a snapshot of the whole header at one instant.
+// Package arc's counts are atomics shared across goroutines and read one at
+// a time, so there only the count the operation acted on is exact, and the
+// diagnosis leans on it. Recover an Error with errors.As.
 type Error struct {
 	Op     Op     // the operation that was refused
 	Empty  bool   // the handle itself was empty; Spent says why
@@ -49,6 +53,8 @@ func (e *Error) diagnose() (ID, string) {
 		return "", e.Detail
 	case e.Empty:
 		return "", e.Spent.Problem()
+	case e.Op.shared():
+		return e.diagnoseShared()
 	case e.After:
 		rule, problem := inconsistency(h)
 		return rule, problem + " after the operation"
@@ -68,6 +74,32 @@ func (e *Error) diagnose() (ID, string) {
 		return I1, "strong count overflow"
 	case e.Op.adds() == addsWeak && h.Weak == MaxCount:
 		return I1, "weak count overflow"
+	}
+	return "", "refused on " + describe(h)
+}
+
+// diagnoseShared is diagnose for package arc, where the counts were read
+// one at a time: the count the operation updated (the one an overflow or a
+// stale handle shows in) is trusted first, the state next.
+func (e *Error) diagnoseShared() (ID, string) {
+	h := e.Header
+	switch {
+	case h.State == Freed:
+		return I5, "use after free"
+	case e.Op.adds() == addsStrong && h.Strong == MaxCount:
+		return I1, "strong count overflow"
+	case e.Op.adds() == addsWeak && h.Weak == MaxCount:
+		return I1, "weak count overflow"
+	case e.Op.viaStrong() && h.State == Dropping:
+		return I2, "value is being dropped: a destructor reached its own allocation through a stale strong handle"
+	case e.Op.viaStrong() && (h.State != Alive || h.Strong <= 0):
+		return I2, "value already dropped: this strong handle outlived its value (was it copied without Clone?)"
+	case e.Op == ArcWeakDrop && h.State != Dead && h.Weak <= 1:
+		return I4, "no Weak left to drop: the last weak unit is the implicit weak, owned by the strong handles (was this Weak copied without Clone?)"
+	case h.Strong < 0 || h.Weak < 0:
+		return I1, "count underflow: " + describe(h)
+	case h.Weak == 0:
+		return I5, "use after free"
 	}
 	return "", "refused on " + describe(h)
 }

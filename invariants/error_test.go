@@ -34,37 +34,37 @@ var errorCases = []errorCase{
 	{"empty/Dropped", &invariants.Error{Op: invariants.RcDrop, Empty: true, Spent: invariants.Dropped},
 		"rc: Drop: handle already dropped", ""},
 	{"empty/Moved", &invariants.Error{Op: invariants.WeakUpgrade, Empty: true, Spent: invariants.Moved},
-		"weak: Upgrade: handle was moved out (use the handle Move returned)", ""},
+		"rc: Weak.Upgrade: handle was moved out (use the handle Move returned)", ""},
 	{"empty/Unwrapped", &invariants.Error{Op: invariants.RcClone, Empty: true, Spent: invariants.Unwrapped},
 		"rc: Clone: handle was consumed by TryUnwrap or IntoInner", ""},
 
 	{"freed", &invariants.Error{Op: invariants.RcGet, Header: H{State: invariants.Freed}},
 		"rc: Get: use after free (I5)", invariants.I5},
 	{"freed via weak", &invariants.Error{Op: invariants.WeakUpgrade, Header: H{State: invariants.Freed}},
-		"weak: Upgrade: use after free (I5)", invariants.I5},
+		"rc: Weak.Upgrade: use after free (I5)", invariants.I5},
 	{"reused header", &invariants.Error{Op: invariants.RcClone, Header: H{Strong: 1, Weak: 1, State: invariants.Alive, Gen: 3}, Gen: 2},
 		"rc: Clone: use after free: the allocation was freed and its pool reused the header (handle generation 2, header generation 3) (I5)", invariants.I5},
 	{"reused header, now dead", &invariants.Error{Op: invariants.WeakUpgrade, Header: H{Weak: 1, State: invariants.Dead, Gen: 4}, Gen: 1},
-		"weak: Upgrade: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 4) (I5)", invariants.I5},
+		"rc: Weak.Upgrade: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 4) (I5)", invariants.I5},
 	{"dead via rc", &invariants.Error{Op: invariants.RcGet, Header: H{Weak: 1, State: invariants.Dead}},
 		"rc: Get: " + deadMsg, invariants.I2},
-	{"dead via Downgrade", &invariants.Error{Op: invariants.WeakDowngrade, Header: H{Weak: 1, State: invariants.Dead}},
-		"weak: Downgrade: " + deadMsg, invariants.I2},
+	{"dead via Downgrade", &invariants.Error{Op: invariants.RcDowngrade, Header: H{Weak: 1, State: invariants.Dead}},
+		"rc: Downgrade: " + deadMsg, invariants.I2},
 	{"dropping via rc", &invariants.Error{Op: invariants.RcClone, Header: H{Weak: 1, State: invariants.Dropping}},
 		"rc: Clone: " + droppingMsg, invariants.I2},
 
 	{"strong overflow", &invariants.Error{Op: invariants.RcClone, Header: H{Strong: maxCount, Weak: 1, State: invariants.Alive}},
 		"rc: Clone: strong count overflow (I1)", invariants.I1},
 	{"strong overflow via Upgrade", &invariants.Error{Op: invariants.WeakUpgrade, Header: H{Strong: maxCount, Weak: 1, State: invariants.Alive}},
-		"weak: Upgrade: strong count overflow (I1)", invariants.I1},
+		"rc: Weak.Upgrade: strong count overflow (I1)", invariants.I1},
 	{"weak overflow", &invariants.Error{Op: invariants.WeakClone, Header: H{Strong: 1, Weak: maxCount, State: invariants.Alive}},
-		"weak: Clone: weak count overflow (I1)", invariants.I1},
-	{"weak overflow via Downgrade", &invariants.Error{Op: invariants.WeakDowngrade, Header: H{Strong: 1, Weak: maxCount, State: invariants.Alive}},
-		"weak: Downgrade: weak count overflow (I1)", invariants.I1},
+		"rc: Weak.Clone: weak count overflow (I1)", invariants.I1},
+	{"weak overflow via Downgrade", &invariants.Error{Op: invariants.RcDowngrade, Header: H{Strong: 1, Weak: maxCount, State: invariants.Alive}},
+		"rc: Downgrade: weak count overflow (I1)", invariants.I1},
 
 	// An inconsistent header refused before the operation names the first broken rule.
 	{"inconsistent before", &invariants.Error{Op: invariants.WeakDrop, Header: H{State: invariants.Dead}},
-		"weak: Drop: allocation live with no owner left: strong=0 weak=0 state=dead (I3)", invariants.I3},
+		"rc: Weak.Drop: allocation live with no owner left: strong=0 weak=0 state=dead (I3)", invariants.I3},
 
 	// A Detail is a misuse the header cannot show; it wins over everything else.
 	{"detail", &invariants.Error{Op: invariants.RcMakeMut, Detail: "nil clone function"},
@@ -89,8 +89,8 @@ func TestErrorWeakOpOnDeadIsNotACause(t *testing.T) {
 	e := &invariants.Error{Op: invariants.WeakUpgrade, Header: H{Weak: 1, State: invariants.Dead}}
 	assert.Contains(t, e.Error(), "refused",
 		"a weak op on a dead value breaks no rule by itself; the message should be the \"refused on ...\" fallback")
-	assert.True(t, strings.HasPrefix(e.Error(), "weak: Upgrade: "),
-		"the message should still start with \"weak: Upgrade: \", got %q", e.Error())
+	assert.True(t, strings.HasPrefix(e.Error(), "rc: Weak.Upgrade: "),
+		"the message should still start with \"rc: Weak.Upgrade: \", got %q", e.Error())
 	assert.Equal(t, invariants.ID(""), e.Rule(),
 		"a weak op on a consistent dead header should not name any rule")
 }
@@ -102,7 +102,7 @@ func TestErrorAfterOperation(t *testing.T) {
 		{"alive without implicit weak", &invariants.Error{Op: invariants.RcDrop, After: true, Header: H{Strong: 1, State: invariants.Alive}},
 			"rc: Drop: implicit weak missing while strong > 0: strong=1 weak=0 state=alive after the operation (I4)", invariants.I4},
 		{"freed with weak left", &invariants.Error{Op: invariants.WeakDrop, After: true, Header: H{Weak: 1, State: invariants.Freed}},
-			"weak: Drop: freed while counts remain: strong=0 weak=1 state=freed after the operation (I5)", invariants.I5},
+			"rc: Weak.Drop: freed while counts remain: strong=0 weak=1 state=freed after the operation (I5)", invariants.I5},
 		{"negative strong", &invariants.Error{Op: invariants.RcDrop, After: true, Header: H{Strong: -1, Weak: 1, State: invariants.Alive}},
 			"rc: Drop: count underflow: strong=-1 weak=1 state=alive after the operation (I1)", invariants.I1},
 		{"dead with strong", &invariants.Error{Op: invariants.RcTryUnwrap, After: true, Header: H{Strong: 1, Weak: 1, State: invariants.Dead}},

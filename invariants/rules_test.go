@@ -65,15 +65,14 @@ func TestLookupRejectsUnknownIDs(t *testing.T) {
 	}
 }
 
-// TestOpsNamePackageAndString checks every Op from RcNew through PoolMaxSize:
-// it belongs to package rc, weak or pool, has a name, and prints as
-// "pkg.Name".
+// TestOpsNamePackageAndString checks every Op from RcNew through the last:
+// it belongs to package rc or arc, has a name, and prints as "pkg.Name".
 func TestOpsNamePackageAndString(t *testing.T) {
 	seen := map[string]invariants.Op{}
-	for op := invariants.RcNew; op <= invariants.PoolMaxSize; op++ {
+	for op := invariants.RcNew; op <= invariants.ArcWeakWeakCount; op++ {
 		pkg, name := op.Package(), op.Name()
-		assert.Containsf(t, []string{"rc", "weak", "pool"}, pkg,
-			"Op(%d).Package() must be \"rc\", \"weak\" or \"pool\"", uint8(op))
+		assert.Containsf(t, []string{"rc", "arc"}, pkg,
+			"Op(%d).Package() must be \"rc\" or \"arc\"", uint8(op))
 		assert.NotEmptyf(t, name,
 			"Op(%d).Name() must be the operation's name as the API spells it", uint8(op))
 		assert.Equalf(t, pkg+"."+name, op.String(),
@@ -93,11 +92,10 @@ func TestOpStringExamples(t *testing.T) {
 		invariants.RcNew:         "rc.New",
 		invariants.RcClone:       "rc.Clone",
 		invariants.RcMakeMut:     "rc.MakeMut",
-		invariants.WeakDowngrade: "weak.Downgrade",
-		invariants.WeakUpgrade:   "weak.Upgrade",
-		invariants.WeakWeakCount: "weak.WeakCount",
-		invariants.RcHeader:      "rc.Header",
-		invariants.PoolNew:       "pool.New",
+		invariants.RcDowngrade:   "rc.Downgrade",
+		invariants.WeakUpgrade:   "rc.Weak.Upgrade",
+		invariants.WeakWeakCount: "rc.Weak.WeakCount",
+		invariants.PoolNew:       "rc.Pool.New",
 	}
 	for op, want := range cases {
 		assert.Equalf(t, want, op.String(), "Op(%d) must print as %q", uint8(op), want)
@@ -105,11 +103,11 @@ func TestOpStringExamples(t *testing.T) {
 }
 
 // TestRuleOpsAreKnownOps checks that every Op cited by a rule is one of the
-// defined operations, RcNew through RcHeader.
+// defined operations, RcNew through the last.
 func TestRuleOpsAreKnownOps(t *testing.T) {
 	for _, r := range invariants.Rules {
 		for _, op := range r.Ops {
-			assert.LessOrEqualf(t, op, invariants.RcHeader,
+			assert.LessOrEqualf(t, op, invariants.ArcWeakWeakCount,
 				"rule %s cites Op(%d), which is not a defined operation", r.ID, uint8(op))
 		}
 	}

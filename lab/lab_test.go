@@ -1,18 +1,56 @@
 package lab
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-func TestRuleInNamesTheFirstInvariantCited(t *testing.T) {
-	assert.Equal(t, "I5", RuleIn("panic: rc: Get: use after free (I5)"))
-	assert.Equal(t, "I3", RuleIn("live allocations: ... (I3, I5) (expected 0, got 1)"),
-		"with several rules cited, the first is the one the check is about")
-	assert.Equal(t, "model", RuleIn("StrongCount of s1 (expected 2, got 1)"),
-		"a plain disagreement with the model cites no rule")
+// TestEveryMutantEditsItsFileExactlyOnce guards the mutants against the
+// code moving under them: each old text must occur exactly once in its
+// file, or the mutant would silently test nothing.
+func TestEveryMutantEditsItsFileExactlyOnce(t *testing.T) {
+	names := map[string]bool{}
+	for _, m := range All() {
+		src, err := os.ReadFile(filepath.Join("..", m.File))
+		require.NoError(t, err, "mutant %s names a file that does not exist", m.Name)
+		assert.NoError(t, m.Occurs(string(src)), "mutant %s must apply to exactly one place", m.Name)
+		assert.False(t, names[m.Name], "mutant names are unique: %s is used twice", m.Name)
+		names[m.Name] = true
+		assert.NotEmpty(t, m.Bug, "mutant %s says what its bug is", m.Name)
+		assert.NotEmpty(t, m.Symptom, "mutant %s says what a user would see", m.Name)
+	}
+}
+
+func TestOccursRefusesAnEditThatMissesOrRepeats(t *testing.T) {
+	m := Mutant{Name: "x", File: "f.go", Old: "a", New: "b"}
+	assert.NoError(t, m.Occurs("xay"))
+	assert.ErrorContains(t, m.Occurs("xy"), "occurs 0 times", "an edit that no longer applies is an error")
+	assert.ErrorContains(t, m.Occurs("aa"), "occurs 2 times", "an edit that could apply in two places is an error")
+	m.New = "a"
+	assert.ErrorContains(t, m.Occurs("a"), "changes nothing")
+}
+
+func TestApplyLeavesTheTreeAlone(t *testing.T) {
+	root := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "p"), 0o755))
+	orig := "package p\n\nfunc F() int { return 1 }\n"
+	require.NoError(t, os.WriteFile(filepath.Join(root, "p", "f.go"), []byte(orig), 0o644))
+	m := Mutant{Name: "two", File: "p/f.go", Old: "return 1", New: "return 2"}
+	overlay, err := m.Apply(root, t.TempDir())
+	require.NoError(t, err)
+	after, err := os.ReadFile(filepath.Join(root, "p", "f.go"))
+	require.NoError(t, err)
+	assert.Equal(t, orig, string(after), "the tree itself is never changed")
+	assert.FileExists(t, overlay)
+}
+
+func TestDiffShowsTheBugAsRemovedAndAddedLines(t *testing.T) {
+	m := Mutant{Name: "x", File: "rc/unique.go", Old: "\treturn b.Strong == 1 && b.Weak == 1\n", New: "\treturn b.Strong == 1\n"}
+	assert.Equal(t, "--- rc/unique.go\n+++ rc/unique.go (x)\n-\treturn b.Strong == 1 && b.Weak == 1\n+\treturn b.Strong == 1\n", m.Diff())
 }
 
 func TestReplaceRewritesOnlyTheRegion(t *testing.T) {

@@ -1,32 +1,40 @@
-// Package pool gives rc allocations a bounded pool of reusable headers, so
-// that allocating costs no trip to Go's allocator once the pool is warm.
+// Package pool is the card's folder for pooled allocations: rc.Rc headers
+// from a bounded pool of reusable headers, so that allocating costs no trip
+// to Go's allocator once the pool is warm. The code lives in package rc,
+// beside the header it recycles: read rc/pool.go. Everything here forwards
+// to it, under the names this package has always had, and holds no logic
+// of its own.
 //
-// New(p, v) returns an ordinary rc.Rc: Clone, Drop, weak.Downgrade, Upgrade,
-// MakeMut and the rest work exactly as they do for rc.New, and every rule
-// I1–I7 holds unchanged. The only difference is where the header comes from
-// and where it goes. It is taken from the pool when the pool holds one, and
-// from the heap otherwise. When the allocation is freed (strong and weak
-// both 0, I5), it goes back to the pool, unless the pool already holds
-// MaxSize headers; then the garbage collector has it. A Weak that outlives
-// the value therefore keeps the header out of the pool until it is dropped.
-//
-// Reusing memory makes one bug much worse: a handle copied without Clone
-// that outlives its allocation. With rc.New the freed header stays freed, so
-// a stale handle is always refused. A pool hands the same header to the next
-// New, alive again. Every header therefore counts its lives (its
-// generation), and every handle records the generation it was made for, so
-// a handle from an earlier life is refused as a use after free (I5) in
-// checked builds, with a message that gives both generations. Like the other
-// checks it compiles away with -tags rcrelease.
-//
-// Default(p) is New without a value, for values that own memory worth
-// keeping: when the pool has a reset hook, a reused header keeps the storage
-// its previous value left behind (a slice's backing array, say), and reset
-// brings it to a fresh state. This takes the place of Rust's refpool
-// PoolDefault and PoolClone traits.
+// New(p, v) returns an ordinary rc.Rc: Clone, Drop, weak.Downgrade,
+// Upgrade, MakeMut and the rest work exactly as they do for rc.New, and
+// every rule I1–I7 holds unchanged. A freed header goes back to its pool
+// (unless the pool is full), and a handle that outlived its allocation is
+// refused by generation once the header is reused (I5, checked builds).
+// Misuse panics with an *invariants.Error that names the operation as
+// package rc spells it: "rc: Pool.New: nil pool".
 //
 // A Pool is not safe for concurrent use, and neither are the handles it
-// makes; chapter 14 of the book says why a goroutine-safe pool is not worth
-// it here. The zero Pool is a null pool: it keeps nothing, so every New
-// allocates, exactly like rc.New.
+// makes. The zero Pool is a null pool: it keeps nothing.
 package pool
+
+import "github.com/rcbook/rcbook/rc"
+
+// Pool is rc.Pool: up to MaxSize freed headers for values of type T.
+type Pool[T any] = rc.Pool[T]
+
+// NewPool returns an empty pool that keeps up to maxSize freed headers; it
+// is rc.NewPool.
+func NewPool[T any](maxSize int, reset func(*T)) *Pool[T] { return rc.NewPool(maxSize, reset) }
+
+// New is rc.New with the header taken from p; it is p.New (rc.Pool.New).
+func New[T any](p *Pool[T], value T) rc.Rc[T] { return p.New(value) }
+
+// NewWithCleanup is rc.NewWithCleanup with the header taken from p; it is
+// p.NewWithCleanup (rc.Pool.NewWithCleanup).
+func NewWithCleanup[T any](p *Pool[T], value T, cleanup func(T)) rc.Rc[T] {
+	return p.NewWithCleanup(value, cleanup)
+}
+
+// Default returns a strong handle to a value in its default state, from p;
+// it is p.Default (rc.Pool.Default).
+func Default[T any](p *Pool[T]) rc.Rc[T] { return p.Default() }

@@ -19,7 +19,7 @@ import (
 func TestNewPoolWithANegativeMaximumSizePanics(t *testing.T) {
 	for _, max := range []int{-1, -2, -1 << 40} {
 		requireRefused(t, func() { pool.NewPool[int](max, nil) }, "",
-			"pool: NewPool: negative maximum size",
+			"rc: NewPool: negative maximum size",
 			"a pool cannot keep a negative number of headers")
 	}
 	for _, max := range []int{0, 1, 100} {
@@ -36,13 +36,13 @@ func TestNilPoolPanics(t *testing.T) {
 		name, want string
 		use        func()
 	}{
-		{"New", "pool: New: nil pool", func() { r := pool.New(nil, 1); r.Drop() }},
-		{"NewWithCleanup", "pool: NewWithCleanup: nil pool", func() {
+		{"New", "rc: Pool.New: nil pool", func() { r := pool.New(nil, 1); r.Drop() }},
+		{"NewWithCleanup", "rc: Pool.NewWithCleanup: nil pool", func() {
 			r := pool.NewWithCleanup(nil, 1, func(int) {})
 			r.Drop()
 		}},
-		{"Default", "pool: Default: nil pool", func() { r := pool.Default[int](nil); r.Drop() }},
-		{"Fill", "pool: Fill: nil pool", (*pool.Pool[int])(nil).Fill},
+		{"Default", "rc: Pool.Default: nil pool", func() { r := pool.Default[int](nil); r.Drop() }},
+		{"Fill", "rc: Pool.Fill: nil pool", (*pool.Pool[int])(nil).Fill},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

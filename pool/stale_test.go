@@ -64,7 +64,7 @@ var strongOps = []struct {
 	{"rc: Get", func(r *rc.Rc[int]) { _ = r.Get() }},
 	{"rc: StrongCount", func(r *rc.Rc[int]) { _ = r.StrongCount() }},
 	{"rc: WeakCount", func(r *rc.Rc[int]) { _ = r.WeakCount() }},
-	{"weak: Downgrade", func(r *rc.Rc[int]) { w := weak.Downgrade(r); w.Drop() }},
+	{"rc: Downgrade", func(r *rc.Rc[int]) { w := weak.Downgrade(r); w.Drop() }},
 	{"rc: Move", func(r *rc.Rc[int]) { m := r.Move(); m.Drop() }},
 	{"rc: GetMut", func(r *rc.Rc[int]) { _, _ = r.GetMut() }},
 	{"rc: MakeMut", func(r *rc.Rc[int]) { r.MakeMut(func(v int) int { return v }) }},
@@ -78,16 +78,16 @@ var weakOps = []struct {
 	op  string
 	use func(w *weak.Weak[int])
 }{
-	{"weak: Upgrade", func(w *weak.Weak[int]) {
+	{"rc: Weak.Upgrade", func(w *weak.Weak[int]) {
 		if u, ok := w.Upgrade(); ok {
 			u.Drop()
 		}
 	}},
-	{"weak: Clone", func(w *weak.Weak[int]) { c := w.Clone(); c.Drop() }},
-	{"weak: Drop", func(w *weak.Weak[int]) { w.Drop() }},
-	{"weak: StrongCount", func(w *weak.Weak[int]) { _ = w.StrongCount() }},
-	{"weak: WeakCount", func(w *weak.Weak[int]) { _ = w.WeakCount() }},
-	{"weak: Move", func(w *weak.Weak[int]) { m := w.Move(); m.Drop() }},
+	{"rc: Weak.Clone", func(w *weak.Weak[int]) { c := w.Clone(); c.Drop() }},
+	{"rc: Weak.Drop", func(w *weak.Weak[int]) { w.Drop() }},
+	{"rc: Weak.StrongCount", func(w *weak.Weak[int]) { _ = w.StrongCount() }},
+	{"rc: Weak.WeakCount", func(w *weak.Weak[int]) { _ = w.WeakCount() }},
+	{"rc: Weak.Move", func(w *weak.Weak[int]) { m := w.Move(); m.Drop() }},
 }
 
 // TestStaleStrongCopyAfterReuseIsRefused proves that every operation on a

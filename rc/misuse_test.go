@@ -52,11 +52,11 @@ func TestZeroRcPanicsOnUse(t *testing.T) {
 
 func TestDowngradeOfAnEmptyRcPanics(t *testing.T) {
 	var zero rc.Rc[int]
-	require.PanicsWithError(t, "weak: Downgrade: empty handle (the zero value owns nothing)",
+	require.PanicsWithError(t, "rc: Downgrade: empty handle (the zero value owns nothing)",
 		func() { w := weak.Downgrade(&zero); w.Drop() })
 	r := rc.New(1)
 	r.Drop()
-	require.PanicsWithError(t, "weak: Downgrade: handle already dropped",
+	require.PanicsWithError(t, "rc: Downgrade: handle already dropped",
 		func() { w := weak.Downgrade(&r); w.Drop() })
 }
 
@@ -96,7 +96,7 @@ func TestEveryOperationOnAnEmptyHandlePanicsWithWhyItIsEmpty(t *testing.T) {
 		{"rc: IntoInner", func(r *rc.Rc[int]) { r.IntoInner() }},
 		{"rc: StrongCount", func(r *rc.Rc[int]) { r.StrongCount() }},
 		{"rc: WeakCount", func(r *rc.Rc[int]) { r.WeakCount() }},
-		{"weak: Downgrade", func(r *rc.Rc[int]) { w := weak.Downgrade(r); w.Drop() }},
+		{"rc: Downgrade", func(r *rc.Rc[int]) { w := weak.Downgrade(r); w.Drop() }},
 	}
 	for _, e := range emptyHandles() {
 		for _, o := range ops {

@@ -17,5 +17,5 @@ func TestRaceDetectorCatchesAnRcSharedAcrossGoroutines(t *testing.T) {
 	require.Error(t, err, "the race detector must fail the program; output:\n%s", out)
 	assert.Contains(t, out, "WARNING: DATA RACE",
 		"two goroutines cloning and dropping one Rc write its strong count concurrently")
-	assert.Contains(t, out, "rcbox", "the race is on the header's counts")
+	assert.Contains(t, out, "rc.(*box[", "the race is on the header's counts")
 }

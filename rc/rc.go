@@ -1,38 +1,39 @@
 package rc
 
 import (
-	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/internal/nocopy"
 	"github.com/rcbook/rcbook/invariants"
 )
 
 // Rc is a strong handle: it shares ownership of one value with every handle
 // cloned from it. The zero Rc is an empty handle that owns nothing; every
-// method but IsEmpty and PtrEq panics on an empty handle.
+// method but IsEmpty, PtrEq and Inspect panics on an empty handle.
 //
 // An Rc must not be copied: use Clone to share, Move to transfer.
 type Rc[T any] struct {
-	_   rcbox.NoCopy
-	box *rcbox.Box[T] // nil when the handle is empty
-	// tag is one of two things, depending on box. While box is set, it is
-	// the header's generation when this handle was made: a pool reuses
-	// headers, and a handle that outlived its allocation then finds a newer
-	// generation and is refused (I5); rc.New's headers stay at 0. Once box
-	// is nil, tag says why the handle is empty (an invariants.Spent): Never
-	// for the zero Rc, then Dropped, Moved or Unwrapped. Sharing one field
-	// keeps Clone small enough to be inlined.
-	tag uint32
+	_ nocopy.NoCopy
+	// box is the allocation, nil when the handle is empty.
+	box *box[T]
+	// gen is the header's generation when this handle was made. A pool
+	// reuses headers, and a handle that outlived its allocation then finds
+	// a newer generation and is refused (I5); New's headers stay at 0.
+	gen uint32
+	// spent says why the handle is empty: Never for the zero Rc, then
+	// Dropped, Moved or Unwrapped. It means nothing while box is set.
+	spent invariants.Spent
 }
 
 // Dropper is implemented by values that need cleanup when the last strong
 // handle goes: Drop is their destructor, called exactly once. A value of type
 // T is checked through *T, so both receivers work; a nil pointer value is
-// not asked.
+// not asked. Package arc calls the same method, on the goroutine that drops
+// the last strong handle.
 type Dropper interface{ Drop() }
 
 // New allocates value with strong count 1 and weak count 0 (the implicit weak
 // is not shown, I4), and returns the first strong handle to it.
 func New[T any](value T) Rc[T] {
-	return own(rcbox.New(value, nil))
+	return own(newBox(value, nil))
 }
 
 // NewWithCleanup is New with a destructor: cleanup runs exactly once, when
@@ -40,28 +41,28 @@ func New[T any](value T) Rc[T] {
 // has one. If TryUnwrap or IntoInner takes the value back, cleanup never
 // runs: the caller owns the value from then on.
 func NewWithCleanup[T any](value T, cleanup func(T)) Rc[T] {
-	return own(rcbox.New(value, cleanup))
+	return own(newBox(value, cleanup))
 }
 
 // own wraps a header whose strong count already includes the new handle.
 // The handle belongs to the header's current generation.
-func own[T any](b *rcbox.Box[T]) Rc[T] {
-	return Rc[T]{box: b, tag: b.Gen}
+func own[T any](b *box[T]) Rc[T] {
+	return Rc[T]{box: b, gen: b.Gen}
 }
 
 // empty leaves r owning nothing, and records why.
-func (r *Rc[T]) empty(why invariants.Spent) { r.box, r.tag = nil, uint32(why) }
+func (r *Rc[T]) empty(why invariants.Spent) { r.box, r.spent = nil, why }
 
 // header returns the allocation r points at, after checking that r is not
 // empty and that a strong handle may use the header. Every slow path and
 // every less frequent operation passes it, so a refused operation has
 // changed nothing.
-func (r *Rc[T]) header(op invariants.Op) *rcbox.Box[T] {
+func (r *Rc[T]) header(op invariants.Op) *box[T] {
 	b := r.box
 	if b == nil {
-		invariants.RefuseEmpty(op, invariants.Spent(r.tag))
+		invariants.RefuseEmpty(op, r.spent)
 	}
-	b.CheckStrong(op, r.tag)
+	b.checkStrong(op, r.gen)
 	return b
 }
 
@@ -75,12 +76,12 @@ func (r *Rc[T]) header(op invariants.Op) *rcbox.Box[T] {
 func (r *Rc[T]) Clone() Rc[T] {
 	b := r.box
 	if b == nil {
-		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: invariants.Spent(r.tag)})
+		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: r.spent})
 	}
-	if !b.TryIncStrongFast(r.tag) {
-		panic(&invariants.Error{Op: invariants.RcClone, Header: b.Header, Gen: r.tag})
+	if !b.tryIncStrongFast(r.gen) {
+		panic(&invariants.Error{Op: invariants.RcClone, Header: b.Header, Gen: r.gen})
 	}
-	return Rc[T]{box: b, tag: r.tag}
+	return Rc[T]{box: b, gen: r.gen}
 }
 
 // Move transfers ownership to the returned handle and leaves r empty. The
@@ -97,7 +98,7 @@ func (r *Rc[T]) Move() Rc[T] {
 // empty; if the value's destructor panics, the drop still completes and the
 // panic propagates.
 func (r *Rc[T]) Drop() {
-	if b := r.box; b != nil && b.TryDecStrongFast(r.tag) {
+	if b := r.box; b != nil && b.tryDecStrongFast(r.gen) {
 		r.empty(invariants.Dropped)
 		return
 	}
@@ -110,14 +111,14 @@ func (r *Rc[T]) Drop() {
 func (r *Rc[T]) dropSlow() {
 	b := r.header(invariants.RcDrop)
 	r.empty(invariants.Dropped)
-	b.DecStrong(invariants.RcDrop)
+	b.decStrong(invariants.RcDrop)
 }
 
 // Get returns a pointer to the shared value. Treat it as a shared borrow:
 // valid while r is held, and not for writing while other handles can read
 // (use GetMut or MakeMut to write). It panics if r is empty.
 func (r *Rc[T]) Get() *T {
-	return r.header(invariants.RcGet).Value()
+	return &r.header(invariants.RcGet).value
 }
 
 // StrongCount returns the number of strong handles to the value, r included.
@@ -130,7 +131,7 @@ func (r *Rc[T]) StrongCount() int {
 // implicit weak that the strong handles share is not counted (I4).
 // It panics if r is empty.
 func (r *Rc[T]) WeakCount() int {
-	return r.header(invariants.RcWeakCount).WeakCount()
+	return r.header(invariants.RcWeakCount).weakCount()
 }
 
 // IsEmpty reports whether r owns nothing: it is the zero Rc, or it was
@@ -141,8 +142,3 @@ func (r *Rc[T]) IsEmpty() bool { return r.box == nil }
 // Rc::ptr_eq. Two empty handles are equal; an empty and a full one are not.
 // It never panics.
 func PtrEq[T any](a, b *Rc[T]) bool { return a.box == b.box }
-
-// LiveAllocations returns the number of allocations made by rc, weak and
-// pool and not yet freed, across all types; headers waiting in a pool are
-// freed. Tests use it to prove that nothing leaked.
-func LiveAllocations() int { return rcbox.Live() }

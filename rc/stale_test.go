@@ -27,7 +27,7 @@ func TestStaleCopyUsedAfterFreePanicsWithI5(t *testing.T) {
 		"the copy was never counted, so it points at a freed allocation")
 	require.PanicsWithError(t, "rc: Clone: use after free (I5)", func() { _ = stale.Clone() })
 	require.PanicsWithError(t, "rc: Drop: use after free (I5)", stale.Drop)
-	require.PanicsWithError(t, "weak: Downgrade: use after free (I5)",
+	require.PanicsWithError(t, "rc: Downgrade: use after free (I5)",
 		func() { w := weak.Downgrade(stale); w.Drop() })
 	rctest.RequireLive(t, before, 0, "the refused operations did not resurrect the allocation")
 }

@@ -1,9 +1,17 @@
 package rc
 
-import (
-	"github.com/rcbook/rcbook/internal/faults"
-	"github.com/rcbook/rcbook/invariants"
-)
+import "github.com/rcbook/rcbook/invariants"
+
+// isUnique reports whether the caller's strong handle is the only way to
+// reach the value: strong == 1 and no Weak exists, i.e. the raw weak count
+// is just the implicit weak (I6).
+//
+// Checking strong == 1 alone is the tempting wrong rule: a Weak could then
+// Upgrade while the caller mutates through GetMut, and two handles would
+// alias a value one of them believes it owns exclusively.
+func (b *box[T]) isUnique() bool {
+	return b.Strong == 1 && b.Weak == 1
+}
 
 // GetMut returns a mutable pointer to the value only if r is the sole way to
 // reach it: strong == 1 and no Weak exists (Rust's is_unique, I6). Otherwise
@@ -16,10 +24,10 @@ import (
 // allocation. GetMut panics if r is empty.
 func (r *Rc[T]) GetMut() (*T, bool) {
 	b := r.header(invariants.RcGetMut)
-	if !b.IsUnique() { // I6
+	if !b.isUnique() { // I6
 		return nil, false
 	}
-	return b.Value(), true
+	return &b.value, true
 }
 
 // MakeMut returns a mutable pointer to a value that r alone owns, copying
@@ -32,39 +40,39 @@ func (r *Rc[T]) GetMut() (*T, bool) {
 //     no longer upgrade (I2, I7);
 //   - r is unique (I6): the value is mutated in place.
 //
-// A new allocation keeps the value's cleanup. MakeMut panics if r is empty
-// or clone is nil, or if clone drops, moves or replaces r itself; if clone
-// panics, nothing has changed.
+// A new allocation keeps the value's cleanup, and comes from the same pool
+// if the original did. MakeMut panics if r is empty or clone is nil, or if
+// clone drops, moves or replaces r itself; if clone panics, nothing has
+// changed.
 func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 	b := r.header(invariants.RcMakeMut)
 	if clone == nil {
 		invariants.Misuse(invariants.RcMakeMut, "nil clone function")
 	}
 	switch {
-	case b.Strong != 1 || (faults.Enabled && faults.Active(faults.MakeMutClonesForWeaks) && b.Weak != 1):
-		copied := clone(*b.Value())
+	case b.Strong != 1:
+		copied := clone(b.value)
 		if r.box != b {
 			// clone reached r itself and dropped, moved or replaced it. Its
 			// share is no longer r's to give up; refuse before counting.
 			invariants.Misuse(invariants.RcMakeMut, "the clone function dropped, moved or replaced the handle")
 		}
-		*r = own(b.Sibling(copied, b.Cleanup()))
+		*r = own(b.sibling(copied, b.cleanup))
 		// Strong was ≥ 2, so the value usually stays with the others; but
 		// clone may have dropped them, and then this is the last drop.
-		b.DecStrong(invariants.RcMakeMut)
-	case b.Weak != 1 && !(faults.Enabled && faults.Active(faults.MakeMutInPlaceForWeaks)):
-		*r = own(b.Sibling(b.MoveOut(invariants.RcMakeMut)))
+		b.decStrong(invariants.RcMakeMut)
+	case b.Weak != 1:
+		*r = own(b.sibling(b.moveOut(invariants.RcMakeMut)))
 	}
-	return r.box.Value()
+	return &r.box.value
 }
 
 // TryUnwrap takes the value out if r is the only strong handle (Weaks may
 // exist, I6): r becomes empty, the value is returned without running its
 // destructor or cleanup (the caller owns the value, and cleaning it up is
-// the caller's business now), the Weaks find the value
-// gone (I7), and the allocation is freed if no Weak remains (I5). Otherwise
-// it returns the zero T and false, and r is unchanged. It panics if r is
-// empty.
+// the caller's business now), the Weaks find the value gone (I7), and the
+// allocation is freed if no Weak remains (I5). Otherwise it returns the
+// zero T and false, and r is unchanged. It panics if r is empty.
 func (r *Rc[T]) TryUnwrap() (T, bool) {
 	b := r.header(invariants.RcTryUnwrap)
 	if b.Strong != 1 {
@@ -72,22 +80,24 @@ func (r *Rc[T]) TryUnwrap() (T, bool) {
 		return zero, false
 	}
 	r.empty(invariants.Unwrapped)
-	value, _ := b.MoveOut(invariants.RcTryUnwrap)
+	value, _ := b.moveOut(invariants.RcTryUnwrap)
 	return value, true
 }
 
 // IntoInner always consumes r. If r was the last strong handle it returns
 // the value as TryUnwrap does; otherwise it drops r's share and returns the
-// zero T and false. So when every owner calls IntoInner, exactly one of them
-// gets the value, whatever the order. It panics if r is empty.
+// zero T and false. It is Rust's Rc::into_inner, which for Rc is
+// TryUnwrap(...).ok() with r consumed either way: when every owner calls
+// IntoInner, one after the other, exactly the last gets the value. It
+// panics if r is empty.
 func (r *Rc[T]) IntoInner() (T, bool) {
 	b := r.header(invariants.RcIntoInner)
 	r.empty(invariants.Unwrapped)
 	if b.Strong == 1 {
-		value, _ := b.MoveOut(invariants.RcIntoInner)
+		value, _ := b.moveOut(invariants.RcIntoInner)
 		return value, true
 	}
-	b.DecStrong(invariants.RcIntoInner) // strong was ≥ 2: cannot reach 0 here
+	b.decStrong(invariants.RcIntoInner) // strong was ≥ 2: cannot reach 0 here
 	var zero T
 	return zero, false
 }

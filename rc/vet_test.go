@@ -23,6 +23,6 @@ func TestVetReportsCopiedHandles(t *testing.T) {
 		"vet must report a function that takes an Rc by value")
 	assert.Contains(t, report, "call of show copies lock value",
 		"vet must report the call that passes an Rc by value")
-	assert.Contains(t, report, "contains github.com/rcbook/rcbook/internal/rcbox.NoCopy",
+	assert.Contains(t, report, "contains github.com/rcbook/rcbook/internal/nocopy.NoCopy",
 		"vet must name the no-copy marker as the reason")
 }

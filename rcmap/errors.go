@@ -22,14 +22,3 @@ func refuseSpent(op string, released bool) *Error {
 	}
 	return &Error{Op: op, Problem: "zero Handle (make handles with Acquire, Join or Clone)"}
 }
-
-// noCopy is the first field of Handle. Its Lock and Unlock methods make go
-// vet's copylocks check report any statement that copies a Handle: a copy
-// would be a second way to release one counted reference.
-type noCopy struct{}
-
-// Lock is a no-op that marks noCopy for go vet's copylocks check.
-func (*noCopy) Lock() {}
-
-// Unlock is a no-op that marks noCopy for go vet's copylocks check.
-func (*noCopy) Unlock() {}

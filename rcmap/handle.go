@@ -1,12 +1,14 @@
 package rcmap
 
+import "github.com/rcbook/rcbook/internal/nocopy"
+
 // Handle is one holder's share of a map entry: the entry stays in the map
 // while at least one Handle to it is unreleased. Get handles from Acquire,
 // Join and Clone, and Release each exactly once. A Handle is owned by one
 // goroutine at a time and must not be copied (go vet reports copies); pass
 // the *Handle. The zero Handle holds nothing: all its methods panic.
 type Handle[K comparable, V any] struct {
-	_        noCopy
+	_        nocopy.NoCopy
 	m        *Map[K, V]
 	key      K
 	e        *entry[V] // nil once released, and in the zero Handle

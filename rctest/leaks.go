@@ -3,7 +3,7 @@ package rctest
 import (
 	"testing"
 
-	"github.com/rcbook/rcbook/internal/rcbox"
+	"github.com/rcbook/rcbook/internal/leak"
 )
 
 // VerifyNoLeaks fails t if an allocation made while t runs is lost without
@@ -21,12 +21,12 @@ import (
 // in parallel share the tracker, so a leak may be reported by a neighbour.
 func VerifyNoLeaks(t testing.TB) {
 	t.Helper()
-	rcbox.TrackLeaks(true)
-	since := rcbox.LeakCount()
+	leak.Track(true)
+	since := leak.Count()
 	t.Cleanup(func() {
-		defer rcbox.TrackLeaks(false)
-		for _, leak := range rcbox.CollectLeaks(since) {
-			t.Errorf("rc: leak: %s", leak)
+		defer leak.Track(false)
+		for _, report := range leak.Collect(since) {
+			t.Errorf("rc: leak: %s", report)
 		}
 	})
 }
@@ -35,9 +35,9 @@ func VerifyNoLeaks(t testing.TB) {
 // report for each allocation f made and lost without freeing it. With
 // -tags rcrelease nothing is tracked and it returns nil.
 func Leaks(f func()) []string {
-	rcbox.TrackLeaks(true)
-	defer rcbox.TrackLeaks(false)
-	since := rcbox.LeakCount()
+	leak.Track(true)
+	defer leak.Track(false)
+	since := leak.Count()
 	f()
-	return rcbox.CollectLeaks(since)
+	return leak.Collect(since)
 }

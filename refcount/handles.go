@@ -1,5 +1,7 @@
 package refcount
 
+import "github.com/rcbook/rcbook/internal/nocopy"
+
 // Ref is a shared reference, counted in its RefCount until Release. The zero
 // Ref holds nothing (a failed TryAcquire returns it); releasing it panics.
 //
@@ -7,7 +9,7 @@ package refcount
 // reference, and releasing both would take away someone else's. Keep it in
 // one variable or field, or pass a *Ref.
 type Ref struct {
-	_        noCopy
+	_        nocopy.NoCopy
 	c        *RefCount // nil once released, and in the zero Ref
 	released bool      // Release was called: says why c is nil
 }
@@ -30,7 +32,7 @@ func (r *Ref) Release() {
 // The zero ExclusiveRef holds nothing (a failed TryAcquireExclusive returns
 // it); releasing it panics. Like Ref, it must not be copied.
 type ExclusiveRef struct {
-	_        noCopy
+	_        nocopy.NoCopy
 	c        *RefCount // nil once released, and in the zero ExclusiveRef
 	released bool      // Release was called: says why c is nil
 }
@@ -48,17 +50,6 @@ func (e *ExclusiveRef) Release() {
 	e.c, e.released = nil, true
 	c.releaseExclusive()
 }
-
-// noCopy is the first field of every handle. Its Lock and Unlock methods
-// make go vet's copylocks check report any statement that copies a handle:
-// b := a, passing a handle by value, ranging over handles by value.
-type noCopy struct{}
-
-// Lock is a no-op that marks noCopy for go vet's copylocks check.
-func (*noCopy) Lock() {}
-
-// Unlock is a no-op that marks noCopy for go vet's copylocks check.
-func (*noCopy) Unlock() {}
 
 // Error is the panic value of every misuse of a RefCount or its handles.
 // Its message names the package, the operation and the problem:

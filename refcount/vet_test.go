@@ -19,6 +19,6 @@ func TestVetReportsCopiedHandles(t *testing.T) {
 		"vet must report `y := x` of an ExclusiveRef")
 	assert.Contains(t, report, "hold passes lock by value",
 		"vet must report a function that takes a Ref by value")
-	assert.Contains(t, report, "contains github.com/rcbook/rcbook/refcount.noCopy",
+	assert.Contains(t, report, "contains github.com/rcbook/rcbook/internal/nocopy.NoCopy",
 		"vet must name the no-copy marker as the reason")
 }

@@ -18,7 +18,7 @@ func TestDoubleDropOfAWeakPanics(t *testing.T) {
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
 	w.Drop()
-	require.PanicsWithError(t, "weak: Drop: handle already dropped", w.Drop,
+	require.PanicsWithError(t, "rc: Weak.Drop: handle already dropped", w.Drop,
 		"a second Drop would release a unit of the weak count this handle no longer owns")
 	assert.Equal(t, 0, r.WeakCount(), "the refused Drop changed no count")
 	assert.Equal(t, 1, r.StrongCount(), "the refused Drop changed no count")
@@ -28,7 +28,7 @@ func TestDoubleDropOfAWeakPanics(t *testing.T) {
 func TestDoubleDropOfADanglingWeakPanics(t *testing.T) {
 	w := weak.New[int]()
 	w.Drop()
-	require.PanicsWithError(t, "weak: Drop: handle already dropped", w.Drop,
+	require.PanicsWithError(t, "rc: Weak.Drop: handle already dropped", w.Drop,
 		"dropping a dangling Weak is fine once; a second time is still a double Drop")
 }
 
@@ -49,7 +49,7 @@ func TestUseOfAWeakAfterMovePanics(t *testing.T) {
 		{"WeakCount", func() { w.WeakCount() }},
 	}
 	for _, u := range uses {
-		require.PanicsWithError(t, "weak: "+u.op+": "+problem, u.use,
+		require.PanicsWithError(t, "rc: Weak."+u.op+": "+problem, u.use,
 			"the moved-from Weak gave its unit to the moved-to one; %s must be refused", u.op)
 	}
 	assert.Equal(t, 1, r.WeakCount(), "the refused operations changed no count: one Weak")
@@ -67,11 +67,11 @@ func TestStaleWeakCopyUsedAfterFreePanicsWithI5(t *testing.T) {
 	w.Drop()
 	r.Drop()
 	rctest.RequireLive(t, before, 0, "every counted handle is gone: the allocation is freed")
-	require.PanicsWithError(t, "weak: Upgrade: use after free (I5)", func() { stale.Upgrade() },
+	require.PanicsWithError(t, "rc: Weak.Upgrade: use after free (I5)", func() { stale.Upgrade() },
 		"the copy was never counted, so it points at a freed allocation")
-	require.PanicsWithError(t, "weak: Clone: use after free (I5)", func() { _ = stale.Clone() })
-	require.PanicsWithError(t, "weak: StrongCount: use after free (I5)", func() { stale.StrongCount() })
-	require.PanicsWithError(t, "weak: Drop: use after free (I5)", stale.Drop)
+	require.PanicsWithError(t, "rc: Weak.Clone: use after free (I5)", func() { _ = stale.Clone() })
+	require.PanicsWithError(t, "rc: Weak.StrongCount: use after free (I5)", func() { stale.StrongCount() })
+	require.PanicsWithError(t, "rc: Weak.Drop: use after free (I5)", stale.Drop)
 	rctest.RequireLive(t, before, 0, "the refused operations did not resurrect or free again")
 }
 
@@ -99,7 +99,7 @@ func TestDroppingAStaleWeakCopyCannotTakeTheImplicitWeak(t *testing.T) {
 	stale := rctest.UncountedCopy(&w)
 	w.Drop() // the one counted Weak is gone; weak is back to the implicit unit
 	require.PanicsWithError(t,
-		"weak: Drop: no Weak left to drop: the last weak unit is the implicit weak, owned by the strong handles (was this Weak copied without Clone?) (I4)",
+		"rc: Weak.Drop: no Weak left to drop: the last weak unit is the implicit weak, owned by the strong handles (was this Weak copied without Clone?) (I4)",
 		stale.Drop, "the stale copy has no unit of its own to give back")
 	assert.Equal(t, 1, r.StrongCount(), "the refused Drop changed nothing")
 	assert.Equal(t, 0, r.WeakCount())

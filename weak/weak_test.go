@@ -36,7 +36,7 @@ func TestWeakCloneAndDropChangeOnlyTheWeakCount(t *testing.T) {
 	assert.Equal(t, 2, c.WeakCount(), "both Weaks read the same header")
 	assert.Equal(t, 1, c.StrongCount(), "Weak.Clone must not change strong")
 	w.Drop()
-	require.PanicsWithError(t, "weak: Upgrade: handle already dropped", func() { w.Upgrade() },
+	require.PanicsWithError(t, "rc: Weak.Upgrade: handle already dropped", func() { w.Upgrade() },
 		"a dropped Weak is spent: it no longer holds its unit of the weak count")
 	assert.Equal(t, 1, r.WeakCount(), "Weak.Drop removes one Weak")
 	c.Drop()
@@ -97,7 +97,7 @@ func TestWeakMoveLeavesTheSourceEmptyAndTheCountsUnchanged(t *testing.T) {
 	r := rc.New(1)
 	w := weak.Downgrade(&r)
 	moved := w.Move()
-	require.PanicsWithError(t, "weak: StrongCount: handle was moved out (use the handle Move returned)", func() { w.StrongCount() },
+	require.PanicsWithError(t, "rc: Weak.StrongCount: handle was moved out (use the handle Move returned)", func() { w.StrongCount() },
 		"Move must leave the source spent: its unit now belongs to the moved-to Weak")
 	assert.Equal(t, 1, r.WeakCount(), "Move transfers the Weak, it neither adds nor removes one")
 	up, ok := moved.Upgrade()

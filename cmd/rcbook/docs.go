@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/rcbook/rcbook/internal/docscheck"
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/docscheck"
 )
 
 // docsCheck verifies that every code excerpt and printed output in the

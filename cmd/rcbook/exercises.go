@@ -11,7 +11,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/rcbook/rcbook/internal/course"
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/course"
 )
 
 const exercisesUsage = `usage: rcbook exercises [command]

@@ -1,24 +1,98 @@
 package main
 
 import (
+	"flag"
 	"fmt"
-	"os"
-	"os/exec"
+	"strings"
 
-	"github.com/rcbook/rcbook/internal/faults"
+	"github.com/rcbook/rcbook/lab"
 )
 
-// labMutants needs the faults compiled in. A normal build has none (they
-// cost nothing there), so it runs itself again, built with -tags rcmutant.
+// labMutants builds every mutant of the lab (lab.All) with go's -overlay
+// flag, runs the tests CI runs against it, and reports it as killed or
+// survived. It ends with "mutants: killed K of N" and fails if a package
+// rc mutant survived, or if a mutant could not be tried at all.
 func labMutants(args []string) error {
-	if faults.Enabled {
-		return runMutants(args)
+	fs := flag.NewFlagSet("lab mutants", flag.ContinueOnError)
+	checks := fs.Int("checks", 200, "rapid runs per model test")
+	depth := fs.Int("depth", 8, "deepest exploration per mutant")
+	only := fs.String("run", "", "try only the mutants whose names contain this text")
+	update := fs.String("update", "", "rewrite the mutants region of this markdown file")
+	check := fs.String("check", "", "fail if the mutants region of this markdown file is out of date")
+	if err := fs.Parse(args); err != nil {
+		return err
 	}
-	cmd := exec.Command("go", append([]string{"run", "-tags", "rcmutant",
-		"github.com/rcbook/rcbook/cmd/rcbook", "lab", "mutants"}, args...)...)
-	cmd.Stdout, cmd.Stderr = os.Stdout, os.Stderr
-	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("lab mutants (built with -tags rcmutant): %w", err)
+	root, err := moduleRoot()
+	if err != nil {
+		return err
 	}
-	return nil
+	var ms []lab.Mutant
+	for _, m := range lab.All() {
+		if strings.Contains(m.Name, *only) {
+			ms = append(ms, m)
+		}
+	}
+	results, err := lab.RunMutants(root, ms, lab.Options{Checks: *checks, Depth: *depth}, printResult)
+	if err != nil {
+		return err
+	}
+	sum := lab.Summarize(results)
+	fmt.Println(sum.Line())
+	if err := sum.Err(); err != nil {
+		return err
+	}
+	if *only != "" {
+		return nil // a partial run cannot write or check the whole region
+	}
+	return writeRegion(*update, *check, "mutants", lab.MutantsMarkdown(results))
+}
+
+// printResult prints one mutant's result as it comes.
+func printResult(r lab.Result) {
+	switch {
+	case r.Err != nil:
+		fmt.Printf("%-26s NOT TRIED: %v\n", r.Name, r.Err)
+		return
+	case r.Killed:
+		fmt.Printf("%-26s killed: %s\n", r.Name, r.Bug)
+	default:
+		fmt.Printf("%-26s SURVIVED: %s\n", r.Name, r.Bug)
+	}
+	if !r.Model {
+		how := "go test " + r.Package()
+		if r.Race {
+			how = "go test -race " + r.Package()
+		}
+		if r.Killed {
+			fmt.Printf("  %s: failed %s\n", how, strings.Join(r.Failed, ", "))
+		} else {
+			fmt.Printf("  %s: passed. Why it can survive: %s\n", how, r.Hard)
+		}
+		return
+	}
+	if v := r.Rapid; v != nil {
+		fmt.Printf("  property tests: caught by %s, shrunk to %s: %s => %s\n",
+			v.Mismatch.Caught(), plural(v.Steps(), "step"), strings.Join(v.Trace, "; "), v.Mismatch.Error())
+	} else {
+		fmt.Println("  property tests: passed (the mutant survived them)")
+	}
+	if v := r.Explored; v != nil {
+		fmt.Printf("  explorer: depth %d, caught by %s\n", v.Steps(), v.Mismatch.Caught())
+		for _, step := range v.Trace {
+			fmt.Printf("    %s\n", step)
+		}
+		fmt.Printf("    => %s\n", v.Mismatch.Error())
+	} else {
+		fmt.Println("  explorer: no violation found")
+	}
+	if len(r.Failed) > 0 {
+		fmt.Printf("  failed: %s\n", strings.Join(r.Failed, ", "))
+	}
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -4,7 +4,7 @@ import (
 	"flag"
 	"os"
 
-	"github.com/rcbook/rcbook/internal/play"
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/play"
 )
 
 // playCmd runs the interactive demo on standard input and output. At a

@@ -4,9 +4,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
-	"pgregory.net/rapid"
-
 	"github.com/rcbook/rcbook/invariants/model"
+	"github.com/rcbook/rcbook/invariants/model/modeltest"
 )
 
 // TestCapstoneAgainstTheModel runs the harness's rapid state machine
@@ -16,7 +15,7 @@ import (
 //
 //	go test ./12-capstone -run TestCapstoneAgainstTheModel -rapid.checks=10000
 func TestCapstoneAgainstTheModel(t *testing.T) {
-	rapid.Check(t, model.Machine(Impl{}))
+	modeltest.Check(t, Impl{})
 }
 
 // TestCapstoneExplore runs the exhaustive explorer (chapter 9): every
@@ -25,11 +24,9 @@ func TestCapstoneAgainstTheModel(t *testing.T) {
 // goes wrong, and it is the same on every run.
 func TestCapstoneExplore(t *testing.T) {
 	defer notYet(t, "steps 1 to 5")
-	res := model.Explore(Impl{}, model.ExploreConfig{Depth: 4, MaxAllocs: 3, MaxHandles: 4})
-	if v := res.Violation; v != nil {
-		t.Fatalf("the explorer found a sequence your implementation gets wrong. "+
-			"Replay it step by step; the last line says what was expected:\n%s", v)
-	}
+	// A failure is printed as the steps, then "=> " and what the check
+	// expected and got: replay it step by step against your code.
+	res := modeltest.Explore(t, Impl{}, model.ExploreConfig{Depth: 4, MaxAllocs: 3, MaxHandles: 4})
 	require.Equal(t, 4, res.Depth, "the explorer stopped early")
 	t.Logf("explore: %d states, %d sequences, depth %d", res.States, res.Sequences, res.Depth)
 }

@@ -1,13 +1,11 @@
 package model
 
-import (
-	"github.com/stretchr/testify/require"
-)
+import "github.com/rcbook/rcbook/invariants"
 
 // apply performs one step on the implementation and the model, checks what
 // the step itself returned, and records what it did in the trace. The
 // caller runs check afterwards.
-func (m *machine) apply(t require.TestingT, s Step) {
+func (m *machine) apply(s Step) {
 	made := ""
 	switch s.Op {
 	case OpNew, OpNewWithCleanup, OpNewCyclic, OpClone, OpMove:
@@ -19,25 +17,25 @@ func (m *machine) apply(t require.TestingT, s Step) {
 		m.nextID++ // the value the step is about to make
 	}
 	m.record(s, made)
-	if l, ok := t.(logger); ok {
-		l.Log(m.trace[len(m.trace)-1].String())
-	}
 	switch s.Op {
 	case OpNew, OpNewWithCleanup:
 		m.new(s, made)
 	case OpNewCyclic:
-		m.newCyclic(t, s, made)
+		m.newCyclic(s, made)
 	case OpClone:
 		src := m.strongs[s.I]
 		h := src.h.Clone()
 		m.model.Clone(src.alloc)
 		m.strongs = append(m.strongs, strongSlot{h, src.alloc, made})
 	case OpMove:
-		old := m.strongs[s.I].h
-		m.strongs[s.I].h, m.strongs[s.I].name = old.Move(), made
-		require.True(t, old.IsEmpty(), "Move must leave the source handle empty")
+		slot := &m.strongs[s.I]
+		old, oldName := slot.h, slot.name
+		slot.h, slot.name = old.Move(), made
+		if !old.IsEmpty() {
+			failf("", "an empty handle", "a handle that still owns", "%s after %s := %s.Move()", oldName, made, oldName)
+		}
 	case OpDrop:
-		m.dropStrong(t, s.I)
+		m.dropStrong(s.I)
 	case OpDowngrade:
 		src := m.strongs[s.I]
 		w := src.h.Downgrade()
@@ -57,23 +55,27 @@ func (m *machine) apply(t require.TestingT, s Step) {
 	case OpWeakDrop:
 		m.dropWeak(s.I)
 	case OpUpgrade:
-		m.upgrade(t, s.I, made)
+		m.upgrade(s.I, made)
 	case OpGetMut:
-		m.getMut(t, s.I)
+		m.getMut(s.I)
 	case OpMakeMut:
-		m.makeMut(t, s.I)
+		m.makeMut(s.I)
 	case OpTryUnwrap:
-		m.tryUnwrap(t, s.I)
+		m.tryUnwrap(s.I)
 	case OpIntoInner:
-		m.intoInner(t, s.I)
+		m.intoInner(s.I)
 	case OpPtrEq:
 		a, b := m.strongs[s.I], m.strongs[s.J]
-		require.Equal(t, a.alloc == b.alloc, a.h.PtrEq(b.h), "PtrEq(%s, %s): true exactly for the same allocation", a.name, b.name)
+		if want, got := a.alloc == b.alloc, a.h.PtrEq(b.h); got != want {
+			failf("", want, got, "rc.PtrEq(%s, %s): true exactly for the same allocation", a.name, b.name)
+		}
 	case OpWeakPtrEq:
 		a, b := m.weaks[s.I], m.weaks[s.J]
-		require.Equal(t, a.alloc == b.alloc, a.h.PtrEq(b.h), "PtrEq(%s, %s): same allocation, or both dangling", a.name, b.name)
+		if want, got := a.alloc == b.alloc, a.h.PtrEq(b.h); got != want {
+			failf("", want, got, "rc.WeakPtrEq(%s, %s): true for the same allocation, or both dangling", a.name, b.name)
+		}
 	case OpProbeOverflow:
-		m.probeOverflow(t, s.I)
+		m.probeOverflow(s.I)
 	}
 }
 
@@ -94,10 +96,6 @@ func (m *machine) record(s Step, made string) {
 	}
 	m.trace = append(m.trace, k)
 }
-
-// logger is the part of *rapid.T that apply uses to print each step of a
-// counterexample before taking it.
-type logger interface{ Log(args ...any) }
 
 func (m *machine) newValue(s Step) Value {
 	v := Value{ID: m.nextID, Payload: m.nextID, Panics: s.Panics, log: m.log}
@@ -120,18 +118,22 @@ func (m *machine) new(s Step, made string) {
 // newCyclic builds a value that holds a Weak to its own allocation. Its
 // destructor will try to upgrade that Weak (which must fail) and drop it,
 // from inside the drop of the very allocation it points at.
-func (m *machine) newCyclic(t require.TestingT, s Step, made string) {
+func (m *machine) newCyclic(s Step, made string) {
 	v := m.newValue(s)
 	a := len(m.model.Allocs) // the allocation NewCyclic is about to make
 	var escaped Weak
 	build := func(self Weak) Value {
-		require.Equal(t, 0, self.StrongCount(), "inside build the strong count is 0: the value does not exist yet (I7)")
-		require.Equal(t, 0, self.WeakCount(), "WeakCount is 0 while no strong handle exists")
+		if got := self.StrongCount(); got != 0 {
+			failf(invariants.I7, 0, got, "StrongCount inside build: the value does not exist yet")
+		}
+		if got := self.WeakCount(); got != 0 {
+			failf(invariants.I4, 0, got, "WeakCount inside build: 0 while no strong handle exists")
+		}
 		up, ok := self.Upgrade()
 		if ok {
 			up.Drop()
+			failf(invariants.I7, false, true, "Upgrade inside build: the value does not exist yet")
 		}
-		require.False(t, ok, "a Weak must not upgrade inside build (I7)")
 		if s.Escape {
 			escaped = self.Clone()
 		}
@@ -149,7 +151,9 @@ func (m *machine) newCyclic(t require.TestingT, s Step, made string) {
 	var h Strong
 	p := catch(func() { h = m.impl.NewCyclic(build) })
 	if s.BuildPanics {
-		require.Equal(t, errBuildPanic, p, "a panic in build must propagate out of NewCyclic")
+		if p != errBuildPanic {
+			failf("", errBuildPanic, p, "what NewCyclic panics with when build panics: build's own panic")
+		}
 		delete(m.model.Values, v.ID) // never built: no destructor may run
 		m.model.Allocs = append(m.model.Allocs, Alloc{Value: -1})
 	} else {
@@ -157,7 +161,7 @@ func (m *machine) newCyclic(t require.TestingT, s Step, made string) {
 			panic(p) // not the harness's own panic: let it speak for itself
 		}
 		m.model.Values[v.ID].SelfAlloc = a
-		require.Equal(t, a, m.model.Alloc(v.ID))
+		m.model.Alloc(v.ID)  // allocation a
 		m.model.Downgrade(a) // the value's Self
 		m.strongs = append(m.strongs, strongSlot{h, a, made})
 	}
@@ -170,18 +174,22 @@ func (m *machine) newCyclic(t require.TestingT, s Step, made string) {
 // dropStrong drops strong handle i. A destructor that panics must still
 // finish the drop (the model carries on as usual), and the panic must reach
 // the caller of Drop.
-func (m *machine) dropStrong(t require.TestingT, i int) {
+func (m *machine) dropStrong(i int) {
 	s := m.strongs[i]
 	m.removeStrong(i)
 	a := m.model.Allocs[s.alloc]
 	lastPanics := a.Strong == 1 && m.model.Values[a.Value].Panics
 	p := catch(s.h.Drop)
 	if lastPanics {
-		require.Equal(t, ErrDestructorPanic, p, "the destructor's panic must propagate out of Drop")
+		if p != ErrDestructorPanic {
+			failf("", ErrDestructorPanic, p, "what %s.Drop panics with when the destructor panics: the destructor's own panic", s.name)
+		}
 	} else if p != nil {
 		panic(p)
 	}
-	require.True(t, s.h.IsEmpty(), "Drop must leave the handle empty")
+	if !s.h.IsEmpty() {
+		failf("", "an empty handle", "a handle that still owns", "%s after Drop", s.name)
+	}
 	m.model.DropStrong(s.alloc)
 }
 
@@ -194,13 +202,17 @@ func (m *machine) dropWeak(i int) {
 	}
 }
 
-func (m *machine) upgrade(t require.TestingT, i int, made string) {
+func (m *machine) upgrade(i int, made string) {
 	w := m.weaks[i]
 	want := w.alloc >= 0 && m.model.Upgrade(w.alloc)
 	h, ok := w.h.Upgrade()
-	require.Equal(t, want, ok, "%s.Upgrade must succeed exactly while the value is alive, strong > 0 (I7)", w.name)
+	if ok != want {
+		failf(invariants.I7, want, ok, "%s.Upgrade must succeed exactly while the value is alive, strong > 0", w.name)
+	}
 	if !ok {
-		require.True(t, h.IsEmpty(), "a failed Upgrade returns an empty handle")
+		if !h.IsEmpty() {
+			failf("", "an empty handle", "a handle that owns", "what a failed %s.Upgrade returns", w.name)
+		}
 		return
 	}
 	m.strongs = append(m.strongs, strongSlot{h, w.alloc, made})

@@ -45,7 +45,7 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 		steps = append(steps,
 			Step{Op: OpMove, I: i}, Step{Op: OpDrop, I: i}, Step{Op: OpGetMut, I: i},
 			Step{Op: OpMakeMut, I: i}, Step{Op: OpTryUnwrap, I: i}, Step{Op: OpIntoInner, I: i})
-		if _, ok := s.h.(CountSetter); ok && room(s.alloc) {
+		if _, ok := m.impl.(CountSetter); ok && room(s.alloc) {
 			steps = append(steps, Step{Op: OpProbeOverflow, I: i})
 		}
 	}

@@ -1,9 +1,6 @@
 package model
 
-import (
-	"fmt"
-	"strings"
-)
+import "strconv"
 
 // ExploreConfig bounds the exhaustive search: how many steps a sequence may
 // take, and how big the universe of allocations and handles may grow.
@@ -19,16 +16,6 @@ type ExploreResult struct {
 	Sequences int        // step sequences run and checked
 	Depth     int        // the deepest level completed
 	Violation *Violation // the first violation found, at the smallest depth; nil if none
-}
-
-// Violation is a step sequence the implementation gets wrong.
-type Violation struct {
-	Trace   []string // what each step did, as Go statements
-	Problem string   // what the check reported
-}
-
-func (v *Violation) String() string {
-	return strings.Join(v.Trace, "\n") + "\n=> " + v.Problem
 }
 
 // Explore runs every sequence of steps up to cfg.Depth, breadth first, over
@@ -49,7 +36,7 @@ func Explore(impl Impl, cfg ExploreConfig) ExploreResult {
 		for _, path := range frontier {
 			m, _ := run(impl, path, nil, nil)
 			changers, observers := m.enabled(cfg)
-			m.drain(&recorder{}) // checked already, when path was first found
+			m.try(m.drain) // checked already, when path was first found
 			for _, s := range changers {
 				res.Sequences++
 				var key string
@@ -92,7 +79,7 @@ func observe(impl Impl, path, observers []Step, res *ExploreResult) *Violation {
 			return v
 		}
 	}
-	return &Violation{Problem: "the observers fail together but not alone"}
+	return &Violation{Mismatch: Mismatch{Check: "the observers after " + strconv.Itoa(len(path)) + " steps", Want: "the same result together as alone", Got: "a failure only together"}}
 }
 
 // run replays path on a fresh machine (path was checked when it was found,
@@ -103,49 +90,22 @@ func observe(impl Impl, path, observers []Step, res *ExploreResult) *Violation {
 // caller drains it.
 func run(impl Impl, path, more []Step, key *string) (m *machine, v *Violation) {
 	m = newMachine(impl)
-	t := &recorder{}
-	defer func() {
-		if p := recover(); p != nil {
-			problem := t.problem
-			if _, failed := p.(failNow); !failed {
-				problem = fmt.Sprintf("panic: %v", p)
-			}
-			trace := m.traceText()
-			if m.draining {
-				trace = append(trace, "// then every handle left is dropped")
-			}
-			v = &Violation{Trace: trace, Problem: problem}
+	v = m.try(func() {
+		for _, s := range path {
+			m.apply(s)
 		}
-	}()
-	for _, s := range path {
-		m.apply(t, s)
-	}
-	if len(more) == 0 {
-		return m, nil
-	}
-	m.check(t)
-	for _, s := range more {
-		m.apply(t, s)
-		m.check(t)
-	}
-	if key != nil {
-		*key = m.key()
-	}
-	m.draining = true
-	m.drain(t)
-	return m, nil
+		if len(more) == 0 {
+			return
+		}
+		m.check()
+		for _, s := range more {
+			m.apply(s)
+			m.check()
+		}
+		if key != nil {
+			*key = m.key()
+		}
+		m.drain()
+	})
+	return m, v
 }
-
-// recorder is the TestingT the explorer gives require: the first failure
-// is recorded and ends the sequence.
-type recorder struct{ problem string }
-
-type failNow struct{}
-
-func (r *recorder) Errorf(format string, args ...any) {
-	if r.problem == "" {
-		r.problem = Condense(fmt.Sprintf(format, args...))
-	}
-}
-
-func (r *recorder) FailNow() { panic(failNow{}) }

@@ -44,11 +44,11 @@ type Weak interface {
 	PtrEq(other Weak) bool
 }
 
-// CountSetter is implemented by strong handles whose header counts the
-// harness may set directly. It lets the overflow probe put a count at its
-// maximum (I1) without making 2^63 handles. The raw weak count includes the
-// implicit weak.
+// CountSetter is implemented by an Impl whose headers the harness may
+// reach directly. It lets the overflow probe put a count at its maximum (I1)
+// without making 2^63 handles. The raw weak count includes the implicit
+// weak. Without it the harness never offers the probe.
 type CountSetter interface {
-	RawCounts() (strong, weak int)
-	SetRawCounts(strong, weak int)
+	RawCounts(s Strong) (strong, weak int)
+	SetRawCounts(s Strong, strong, weak int)
 }

@@ -2,14 +2,17 @@ package model
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 
-	"github.com/stretchr/testify/require"
+	"github.com/rcbook/rcbook/invariants"
 )
 
 // machine drives an implementation and the model side by side. The rapid
-// state machine (Machine) and the exhaustive explorer (Explore) both work
-// through it, so they check exactly the same things.
+// state machine (package modeltest), the exhaustive explorer (Explore) and
+// Session all work through it, so they check exactly the same things. A
+// failed check panics with a *Mismatch, which the run's boundary (try)
+// recovers.
 type machine struct {
 	impl    Impl
 	model   *Model
@@ -20,8 +23,8 @@ type machine struct {
 	strongs []strongSlot
 	weaks   []weakSlot
 	trace   []taken // the steps taken, for counterexamples
-	// draining is set while the explorer drops every handle at the end of
-	// a sequence, so that a violation there says so.
+	// draining is set while every handle is dropped at the end of a run,
+	// so that a violation there says so.
 	draining bool
 }
 
@@ -50,32 +53,59 @@ func (m *machine) name(prefix string) string {
 
 // traceText describes every step taken so far.
 func (m *machine) traceText() []string {
-	lines := make([]string, len(m.trace))
+	lines := make([]string, len(m.trace), len(m.trace)+1)
 	for i, k := range m.trace {
 		lines[i] = k.String()
+	}
+	if m.draining {
+		lines = append(lines, "// then every handle left is dropped")
 	}
 	return lines
 }
 
-// check compares implementation and model after every step. It compares
-// with == first and asks require only when something differs, so that the
+// try runs f, and turns a failed check or an unexpected panic into a
+// Violation with the steps taken so far.
+func (m *machine) try(f func()) (v *Violation) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		mm, ok := p.(*Mismatch)
+		if !ok {
+			mm = panicked(p)
+		}
+		v = &Violation{Trace: m.traceText(), Mismatch: *mm}
+	}()
+	f()
+	return nil
+}
+
+// failf fails the run: the implementation showed got where the model says
+// want. The check's description is formatted only on failure, so that the
 // explorer, which checks millions of times, stays fast.
-func (m *machine) check(t require.TestingT) {
+func failf(rule invariants.ID, want, got any, format string, args ...any) {
+	panic(&Mismatch{Check: fmt.Sprintf(format, args...), Rule: rule, Want: fmt.Sprint(want), Got: fmt.Sprint(got)})
+}
+
+// check compares implementation and model after every step. Each test
+// compares with == and formats nothing unless something differs.
+func (m *machine) check() {
 	for _, s := range m.strongs {
 		a := m.model.Allocs[s.alloc]
 		if s.h.IsEmpty() {
-			require.Fail(t, "a strong handle is empty", "%s should own allocation %d", s.name, s.alloc)
+			failf("", "a handle to allocation "+strconv.Itoa(s.alloc), "an empty handle", "%s is a strong handle", s.name)
 		}
 		if got := s.h.StrongCount(); got != a.Strong {
-			require.Equal(t, a.Strong, got, "StrongCount of %s", s.name)
+			failf("", a.Strong, got, "StrongCount of %s", s.name)
 		}
 		if got := s.h.WeakCount(); got != a.Weak {
-			require.Equal(t, a.Weak, got, "WeakCount of %s counts Weak handles only, never the implicit weak (I4)", s.name)
+			failf(invariants.I4, a.Weak, got, "WeakCount of %s counts Weak handles only, never the implicit weak", s.name)
 		}
 		v := s.h.Get()
-		if v.ID != a.Value || v.Payload != m.model.Values[a.Value].Payload {
-			require.Equal(t, [2]int{a.Value, m.model.Values[a.Value].Payload}, [2]int{v.ID, v.Payload},
-				"Get on %s returns the wrong value (ID, payload)", s.name)
+		if want := m.model.Values[a.Value]; v.ID != a.Value || v.Payload != want.Payload {
+			failf("", fmt.Sprintf("v%d holding %d", a.Value, want.Payload), fmt.Sprintf("v%d holding %d", v.ID, v.Payload),
+				"Get on %s returns the value its allocation holds", s.name)
 		}
 	}
 	for _, w := range m.weaks {
@@ -88,14 +118,14 @@ func (m *machine) check(t require.TestingT) {
 			}
 		}
 		if got := w.h.StrongCount(); got != wantStrong {
-			require.Equal(t, wantStrong, got, "StrongCount of %s (0 when dangling or dead)", w.name)
+			failf("", wantStrong, got, "StrongCount of %s (0 when dangling or dead)", w.name)
 		}
 		if got := w.h.WeakCount(); got != wantWeak {
-			require.Equal(t, wantWeak, got, "WeakCount of %s (0 when dangling or no strong handle remains)", w.name)
+			failf(invariants.I4, wantWeak, got, "WeakCount of %s (0 when dangling or no strong handle remains)", w.name)
 		}
 	}
 	if want, got := m.model.LiveAllocs(), m.impl.LiveAllocations()-m.base; got != want {
-		require.Equal(t, want, got, "live allocations: an allocation must exist exactly while strong + weak > 0 (I3, I5)")
+		failf(invariants.I3, want, got, "live allocations: an allocation must exist exactly while strong + weak > 0")
 	}
 	for id, v := range m.model.Values {
 		want := 0
@@ -103,27 +133,31 @@ func (m *machine) check(t require.TestingT) {
 			want = 1
 		}
 		if got := m.log.Drops[id]; got != want {
-			require.Equal(t, want, got, "v%d: its destructor must run exactly once, when its last strong handle goes, and never if it was taken out (I2)", id)
+			failf(invariants.I2, want, got, "destructor runs of v%d: exactly once, when its last strong handle goes, and never if it was taken out", id)
 		}
 		if got := m.log.Cleanups[id]; v.Cleanup && got != want {
-			require.Equal(t, want, got, "v%d: its cleanup must run exactly once, when it drops (I2)", id)
+			failf(invariants.I2, want, got, "cleanup runs of v%d: exactly once, when it drops", id)
 		}
 	}
 	if len(m.log.Resurrected) > 0 {
-		require.Empty(t, m.log.Resurrected, "a destructor upgraded a Weak to its own value: Upgrade must fail once strong is 0 (I7)")
+		failf(invariants.I7, "no value", fmt.Sprintf("v%d", m.log.Resurrected[0]),
+			"a destructor upgraded a Weak to its own value: Upgrade must fail once strong is 0")
 	}
 }
 
 // drain drops every handle left, then checks that nothing stays allocated.
-func (m *machine) drain(t require.TestingT) {
+func (m *machine) drain() {
+	m.draining = true
 	for len(m.strongs) > 0 {
-		m.dropStrong(t, len(m.strongs)-1)
+		m.dropStrong(len(m.strongs) - 1)
 	}
 	for len(m.weaks) > 0 {
 		m.dropWeak(len(m.weaks) - 1)
 	}
-	m.check(t)
-	require.Equal(t, 0, m.impl.LiveAllocations()-m.base, "every handle is gone, so every allocation must be freed (I3, I5)")
+	m.check()
+	if got := m.impl.LiveAllocations() - m.base; got != 0 {
+		failf(invariants.I5, 0, got, "live allocations once every handle is gone: every allocation must be freed")
+	}
 }
 
 func (m *machine) removeStrong(i int) {
@@ -134,9 +168,15 @@ func (m *machine) removeWeak(i int) {
 	m.weaks = append(m.weaks[:i], m.weaks[i+1:]...)
 }
 
-// catch runs f and returns what it panicked with, or nil.
+// catch runs f and returns what it panicked with, or nil. A failed check
+// inside f is not the implementation's panic: it goes on up.
 func catch(f func()) (p any) {
-	defer func() { p = recover() }()
+	defer func() {
+		p = recover()
+		if mm, ok := p.(*Mismatch); ok {
+			panic(mm)
+		}
+	}()
 	f()
 	return nil
 }

@@ -9,12 +9,12 @@ type Op uint8
 const (
 	OpNew            Op = iota // rc.New
 	OpNewWithCleanup           // rc.NewWithCleanup
-	OpNewCyclic                // weak.NewCyclic, storing a Weak to itself in the value
+	OpNewCyclic                // rc.NewCyclic, storing a Weak to itself in the value
 	OpClone                    // Rc.Clone of strong handle I
 	OpMove                     // Rc.Move of strong handle I
 	OpDrop                     // Rc.Drop of strong handle I
-	OpDowngrade                // weak.Downgrade of strong handle I
-	OpDangling                 // weak.New
+	OpDowngrade                // rc.Downgrade of strong handle I
+	OpDangling                 // rc.NewWeak
 	OpWeakClone                // Weak.Clone of weak handle I
 	OpWeakMove                 // Weak.Move of weak handle I
 	OpWeakDrop                 // Weak.Drop of weak handle I
@@ -24,7 +24,7 @@ const (
 	OpTryUnwrap                // Rc.TryUnwrap of strong handle I
 	OpIntoInner                // Rc.IntoInner of strong handle I
 	OpPtrEq                    // rc.PtrEq of strong handles I and J
-	OpWeakPtrEq                // weak.PtrEq of weak handles I and J
+	OpWeakPtrEq                // rc.WeakPtrEq of weak handles I and J
 	OpProbeOverflow            // counts at their maximum: increments through handle I must be refused (I1)
 )
 
@@ -78,7 +78,7 @@ func (k taken) String() string {
 		if s.MoveSelf {
 			how = "moves"
 		}
-		desc := fmt.Sprintf("%s := weak.NewCyclic(build %s its Weak into v%d%s", made, how, k.id, panics)
+		desc := fmt.Sprintf("%s := rc.NewCyclic(build %s its Weak into v%d%s", made, how, k.id, panics)
 		if s.Escape {
 			desc += ", keeps a clone"
 		}
@@ -93,9 +93,9 @@ func (k taken) String() string {
 	case OpDrop:
 		return sn(s.I) + ".Drop()"
 	case OpDowngrade:
-		return fmt.Sprintf("%s := weak.Downgrade(%s)", made, sn(s.I))
+		return fmt.Sprintf("%s := rc.Downgrade(&%s)", made, sn(s.I))
 	case OpDangling:
-		return made + " := weak.New()"
+		return made + " := rc.NewWeak[V]()"
 	case OpWeakClone:
 		return fmt.Sprintf("%s := %s.Clone()", made, wn(s.I))
 	case OpWeakMove:
@@ -113,9 +113,9 @@ func (k taken) String() string {
 	case OpIntoInner:
 		return sn(s.I) + ".IntoInner()"
 	case OpPtrEq:
-		return fmt.Sprintf("rc.PtrEq(%s, %s)", sn(s.I), sn(s.J))
+		return fmt.Sprintf("rc.PtrEq(&%s, &%s)", sn(s.I), sn(s.J))
 	case OpWeakPtrEq:
-		return fmt.Sprintf("weak.PtrEq(%s, %s)", wn(s.I), wn(s.J))
+		return fmt.Sprintf("rc.WeakPtrEq(&%s, &%s)", wn(s.I), wn(s.J))
 	case OpProbeOverflow:
 		return fmt.Sprintf("counts of %s's allocation set to their maximum; every increment must be refused", sn(s.I))
 	}

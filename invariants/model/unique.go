@@ -1,28 +1,37 @@
 package model
 
-import "github.com/stretchr/testify/require"
+import (
+	"fmt"
 
-func (m *machine) getMut(t require.TestingT, i int) {
+	"github.com/rcbook/rcbook/invariants"
+)
+
+func (m *machine) getMut(i int) {
 	s := m.strongs[i]
 	p, ok := s.h.GetMut()
 	a := m.model.Allocs[s.alloc]
-	require.Equal(t, m.model.Unique(s.alloc), ok,
-		"%s.GetMut must succeed exactly when strong == 1 and no Weak exists (I6); strong=%d weak=%d",
-		s.name, a.Strong, a.Weak)
+	if want := m.model.Unique(s.alloc); ok != want {
+		failf(invariants.I6, want, ok, "%s.GetMut (strong %d, weak %d) must succeed exactly when strong == 1 and no Weak exists",
+			s.name, a.Strong, a.Weak)
+	}
 	if !ok {
-		require.Nil(t, p, "a refused GetMut returns nil")
+		if p != nil {
+			failf("", "nil", "a pointer", "what a refused %s.GetMut returns", s.name)
+		}
 		return
 	}
 	p.Payload += 100
 	m.model.Values[a.Value].Payload = p.Payload
 }
 
-func (m *machine) makeMut(t require.TestingT, i int) {
+func (m *machine) makeMut(i int) {
 	s := m.strongs[i]
 	kind := m.model.MakeMutCase(s.alloc)
 	cloned := 0
 	clone := func(v Value) Value {
-		require.Equal(t, CloneOut, kind, "MakeMut may clone only while other strong handles exist")
+		if kind != CloneOut {
+			failf(invariants.I6, "no clone", "a call to clone", "%s.MakeMut may clone only while other strong handles exist", s.name)
+		}
 		m.nextID++
 		cloned = m.nextID
 		copied := *m.model.Values[v.ID]
@@ -38,8 +47,12 @@ func (m *machine) makeMut(t require.TestingT, i int) {
 	p := s.h.MakeMut(clone)
 	switch kind {
 	case CloneOut:
-		require.NotZero(t, cloned, "MakeMut must clone while other strong handles exist")
-		require.False(t, m.model.DropStrong(s.alloc), "the other strong handles keep the original")
+		if cloned == 0 {
+			failf("", "a call to clone", "none", "%s.MakeMut must clone while other strong handles exist", s.name)
+		}
+		if m.model.DropStrong(s.alloc) {
+			panic("model: MakeMut's clone case dropped the original") // the model's own bug, never the implementation's
+		}
 		if self := m.model.Values[cloned].SelfAlloc; self >= 0 {
 			m.model.Downgrade(self) // the clone's own Self Weak
 		}
@@ -52,40 +65,54 @@ func (m *machine) makeMut(t require.TestingT, i int) {
 	m.model.Values[m.model.Allocs[m.strongs[i].alloc].Value].Payload = p.Payload
 }
 
-func (m *machine) tryUnwrap(t require.TestingT, i int) {
+func (m *machine) tryUnwrap(i int) {
 	s := m.strongs[i]
 	want := m.model.Allocs[s.alloc].Strong == 1
 	v, ok := s.h.TryUnwrap()
-	require.Equal(t, want, ok, "%s.TryUnwrap must succeed exactly when strong == 1, whatever the Weaks (I6)", s.name)
+	if ok != want {
+		failf(invariants.I6, want, ok, "%s.TryUnwrap must succeed exactly when strong == 1, whatever the Weaks", s.name)
+	}
 	if !ok {
-		require.False(t, s.h.IsEmpty(), "a failed TryUnwrap must leave the handle as it was")
+		if s.h.IsEmpty() {
+			failf("", "the handle as it was", "an empty handle", "%s after a failed TryUnwrap", s.name)
+		}
 		return
 	}
 	m.removeStrong(i)
-	m.takeBack(t, s, v)
+	m.takeBack(s, v)
 }
 
-func (m *machine) intoInner(t require.TestingT, i int) {
+func (m *machine) intoInner(i int) {
 	s := m.strongs[i]
 	m.removeStrong(i)
 	want := m.model.Allocs[s.alloc].Strong == 1
 	v, ok := s.h.IntoInner()
-	require.Equal(t, want, ok, "%s.IntoInner returns the value exactly to the last strong handle", s.name)
+	if ok != want {
+		failf(invariants.I6, want, ok, "%s.IntoInner returns the value exactly to the last strong handle", s.name)
+	}
 	if ok {
-		m.takeBack(t, s, v)
+		m.takeBack(s, v)
 		return
 	}
-	require.True(t, s.h.IsEmpty(), "IntoInner always consumes its handle")
-	require.False(t, m.model.DropStrong(s.alloc), "IntoInner on a shared value only drops its share")
+	if !s.h.IsEmpty() {
+		failf("", "an empty handle", "a handle that still owns", "%s after IntoInner, which always consumes its handle", s.name)
+	}
+	if m.model.DropStrong(s.alloc) {
+		panic("model: IntoInner on a shared value dropped it") // the model's own bug, never the implementation's
+	}
 }
 
 // takeBack checks a value that TryUnwrap or IntoInner handed back, then
 // does what its new owner must: give up the Weak it carries.
-func (m *machine) takeBack(t require.TestingT, s strongSlot, v Value) {
-	require.True(t, s.h.IsEmpty(), "taking the value out consumes the handle")
+func (m *machine) takeBack(s strongSlot, v Value) {
+	if !s.h.IsEmpty() {
+		failf("", "an empty handle", "a handle that still owns", "%s after taking its value out", s.name)
+	}
 	id := m.model.Take(s.alloc)
-	require.Equal(t, id, v.ID, "the value taken out is not the one the allocation held")
-	require.Equal(t, m.model.Values[id].Payload, v.Payload, "the value taken out lost a write")
+	if want := m.model.Values[id].Payload; v.ID != id || v.Payload != want {
+		failf(invariants.I2, fmt.Sprintf("v%d holding %d", id, want), fmt.Sprintf("v%d holding %d", v.ID, v.Payload),
+			"the value %s handed back", s.name)
+	}
 	if v.Self != nil {
 		v.Self.Drop()
 		m.model.DropWeak(m.model.Values[id].SelfAlloc)

@@ -1,0 +1,183 @@
+package play
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rcbook/rcbook/invariants"
+	"github.com/rcbook/rcbook/rc"
+)
+
+// minInner is the narrowest a box's inside may be, so that boxes drawn one
+// under the other line up unless a large value needs more room.
+const minInner = 37
+
+// picture draws every allocation in the picture, each with the names
+// pointing at it, then the names that point at none, then the pool if the
+// session has one. A box looks like
+//
+//	+-- #1 live -----------------------+
+//	| strong 2   weak 1 (+1 implicit)  |
+//	| value 5 (alive)                  |
+//	+----------------------------------+
+//	  strong: a, b   weak: w
+//
+// and the title of an allocation from a pool gives its header's generation:
+// "#3 live, gen 2".
+func (s *session) picture() string {
+	var b strings.Builder
+	for _, a := range s.allocs {
+		if !a.retired {
+			drawBox(&b, a, a.view())
+			fmt.Fprintln(&b, "  "+s.pointers(a))
+		}
+	}
+	if line := s.unattached(); line != "" {
+		fmt.Fprintln(&b, line)
+	}
+	if b.Len() == 0 {
+		b.WriteString("nothing allocated, no handles\n")
+	}
+	if s.pool != nil {
+		fmt.Fprintf(&b, "pool: %d of %d headers waiting\n", s.pool.Size(), s.pool.MaxSize())
+	}
+	return b.String()
+}
+
+// drawBox draws allocation a as it is in v.
+func drawBox(b *strings.Builder, a *allocation, v view) {
+	title := fmt.Sprintf("#%d live", a.n)
+	if v.state == invariants.Freed {
+		title = fmt.Sprintf("#%d freed", a.n)
+	}
+	if a.ref.Gen() > 0 { // from a pool; rc.New's headers stay in generation 0
+		title += fmt.Sprintf(", gen %d", a.ref.Gen())
+	}
+	rows := []string{countsRow(v), valueRow(v, a.movedOut)}
+	inner := minInner
+	for _, r := range rows {
+		inner = max(inner, len(r))
+	}
+	inner = max(inner, len(title)+4)
+	fmt.Fprintf(b, "+-- %s %s+\n", title, strings.Repeat("-", inner-len(title)-2))
+	for _, r := range rows {
+		fmt.Fprintf(b, "| %-*s |\n", inner, r)
+	}
+	fmt.Fprintf(b, "+%s+\n", strings.Repeat("-", inner+2))
+}
+
+// countsRow shows the counts as users see them, with the implicit weak
+// marked apart: it is one unit of the raw weak count that no Weak handle
+// owns (I4).
+func countsRow(v view) string {
+	row := fmt.Sprintf("strong %d   weak %d", v.strong, v.weaks)
+	switch {
+	case v.implicit:
+		row += " (+1 implicit)"
+	case v.state != invariants.Freed:
+		row += " (implicit released)"
+	}
+	return row
+}
+
+// valueRow says whether the value lives, and what it was once it is gone.
+func valueRow(v view, movedOut bool) string {
+	switch v.state {
+	case invariants.Alive:
+		return fmt.Sprintf("value %d (alive)", v.value)
+	case invariants.Uninit:
+		return "value not built yet"
+	case invariants.Dropping:
+		return fmt.Sprintf("value being dropped (was %d)", v.value)
+	}
+	if movedOut {
+		return fmt.Sprintf("value moved out (was %d)", v.value)
+	}
+	return fmt.Sprintf("value dropped (was %d)", v.value)
+}
+
+// pointers lists the names pointing at a, strong ones first. A strong
+// name left pointing at a value that is gone (a copy made without Clone
+// outlived it) is listed as stale; once a is freed no handle counts for
+// it, and unattached lists the names still pointing at it.
+func (s *session) pointers(a *allocation) string {
+	if a.over() {
+		return "no handles: freed now, so it leaves the picture"
+	}
+	var strong, weak, stale []string
+	for _, name := range s.sortedNames() {
+		h := s.names[name]
+		switch {
+		case h.ref() != a.ref:
+		case h.strong != nil && a.header().State != invariants.Alive:
+			stale = append(stale, name)
+		case h.strong != nil:
+			strong = append(strong, name)
+		default:
+			weak = append(weak, name)
+		}
+	}
+	line := nameGroups(
+		nameGroup{"strong", strong, ""},
+		nameGroup{"weak", weak, ""},
+		nameGroup{"stale", stale, " (strong, but the value is gone)"},
+	)
+	if line == "" {
+		return "no handles"
+	}
+	return line
+}
+
+// unattached lists the names that point at no live allocation: dangling
+// Weaks, stale handles (left pointing at a freed allocation by a copy made
+// without Clone), and handles used up by drop, move or unwrap.
+func (s *session) unattached() string {
+	var dangling, stale, empty []string
+	for _, name := range s.sortedNames() {
+		h := s.names[name]
+		switch {
+		case h.spent != "":
+			empty = append(empty, fmt.Sprintf("%s (%s)", name, h.spent))
+		case h.weak != nil && h.ref() == rc.Observer[int]{}:
+			dangling = append(dangling, name)
+		default:
+			if a := s.find(h.ref()); a != nil && a.over() {
+				stale = append(stale, fmt.Sprintf("%s (%s)", name, s.staleNote(a)))
+			}
+		}
+	}
+	return nameGroups(
+		nameGroup{"dangling", dangling, ""},
+		nameGroup{"stale", stale, ""},
+		nameGroup{"empty", empty, ""},
+	)
+}
+
+// nameGroup is one labelled list of names in a line under the picture.
+type nameGroup struct {
+	label string
+	names []string
+	note  string // printed after the names, if any
+}
+
+// nameGroups draws the groups that have names as "label: a, b note",
+// three spaces apart, in the order given; "" if none has a name.
+func nameGroups(groups ...nameGroup) string {
+	var parts []string
+	for _, g := range groups {
+		if len(g.names) > 0 {
+			parts = append(parts, g.label+": "+strings.Join(g.names, ", ")+g.note)
+		}
+	}
+	return strings.Join(parts, "   ")
+}
+
+// staleNote says where a stale handle points: at freed allocation a, and,
+// once a pool has reused a's header, which allocation holds it now.
+func (s *session) staleNote(a *allocation) string {
+	note := fmt.Sprintf("#%d freed", a.n)
+	if now := s.current(a); a.reused() && now != nil {
+		note += fmt.Sprintf("; its header was reused for #%d", now.n)
+	}
+	return note
+}

@@ -1,8 +1,0 @@
-//go:build !rcmutant
-
-package main
-
-import "errors"
-
-// runMutants is never reached without -tags rcmutant: labMutants rebuilds.
-func runMutants([]string) error { return errors.New("built without -tags rcmutant") }

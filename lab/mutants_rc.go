@@ -1,0 +1,114 @@
+package lab
+
+// RcMutants are the bugs of package rc: the ones real implementers of
+// Rust's Rc make, each in the one line of the header or the handles where
+// it would be made. The model-based tests must kill every one.
+var RcMutants = []Mutant{
+	{
+		Name: "leak-implicit-weak", File: "rc/drop.go", Model: true,
+		Old:     "\tb.Weak-- // exactly the implicit weak, and only now that the value is gone (I4)\n",
+		New:     "",
+		Bug:     "the last strong Drop never releases the implicit weak",
+		Symptom: "allocations are never freed, even once every handle is gone",
+	},
+	{
+		Name: "double-weak-release", File: "rc/drop.go", Model: true,
+		Old:     "\tb.Weak-- // exactly the implicit weak, and only now that the value is gone (I4)\n",
+		New:     "\tb.Weak = max(b.Weak-2, 0) // the implicit weak, and a Weak's unit with it\n",
+		Bug:     "the last strong Drop releases the implicit weak and one Weak's unit too",
+		Symptom: "the allocation is freed while a Weak still points at it; that Weak's Drop frees it twice",
+	},
+	{
+		Name: "free-while-weak", File: "rc/drop.go", Model: true,
+		Old:     "\tif b.Weak == 0 {\n\t\tb.free(op) // no Weak remains: the allocation goes too (I5)\n",
+		New:     "\tif b.Strong == 0 {\n\t\tb.free(op) // the value is gone: the allocation goes too\n",
+		Bug:     "the allocation is freed when strong reaches 0, whatever the weak count",
+		Symptom: "a Weak that outlives the value reads freed memory when it upgrades",
+	},
+	{
+		Name: "upgrade-resurrects", File: "rc/weak.go", Model: true,
+		Old:     "\tif b.Strong == 0 {\n\t\treturn false\n\t}\n\tb.incStrong(op)\n",
+		New:     "\tb.incStrong(op)\n",
+		Bug:     "Upgrade increments strong without testing that it is above 0",
+		Symptom: "a dropped value comes back to life through an old Weak",
+	},
+	{
+		Name: "getmut-strong-only", File: "rc/unique.go", Model: true,
+		Old:     "\treturn b.Strong == 1 && b.Weak == 1\n",
+		New:     "\treturn b.Strong == 1\n",
+		Bug:     "GetMut checks strong == 1 and forgets the Weaks (the tempting, unsound I6)",
+		Symptom: "a Weak upgrades and aliases a value someone is mutating through GetMut",
+	},
+	{
+		Name: "getmut-unchecked", File: "rc/unique.go", Model: true,
+		Old:     "\treturn b.Strong == 1 && b.Weak == 1\n",
+		New:     "\treturn true\n",
+		Bug:     "GetMut hands out a mutable pointer without any check",
+		Symptom: "two owners mutate one value, each believing it is theirs alone",
+	},
+	{
+		Name: "destructor-twice", File: "rc/drop.go", Model: true,
+		Old:     "func (b *box[T]) endValue(op invariants.Op) {\n",
+		New:     "func (b *box[T]) endValue(op invariants.Op) {\n\tb.runDestructor()\n",
+		Bug:     "the destructor runs again where the value's life ends",
+		Symptom: "every value is dropped twice, and a value taken out by TryUnwrap is dropped under its new owner",
+	},
+	{
+		Name: "implicit-weak-first", File: "rc/drop.go", Model: true,
+		Old: "\tdefer func() {\n\t\tb.endValue(op)            // 2, finished, even if the destructor panicked\n" +
+			"\t\tb.releaseImplicitWeak(op) // 3\n\t}()\n\tb.runDestructor() // 2\n",
+		New:     "\tb.releaseImplicitWeak(op) // 3, too early\n\tb.runDestructor()        // 2\n\tb.endValue(op)\n",
+		Bug:     "the last strong Drop releases the implicit weak before dropping the value",
+		Symptom: "a destructor that drops a Weak to its own allocation frees it mid-destructor",
+	},
+	{
+		Name: "weakcount-shows-implicit", File: "rc/box.go", Model: true,
+		Old:     "\treturn b.Weak - 1 // hide the implicit weak (I4)\n",
+		New:     "\treturn b.Weak\n",
+		Bug:     "WeakCount reports the raw weak count, implicit weak included",
+		Symptom: "every WeakCount is one too high while the value lives",
+	},
+	{
+		Name: "makemut-clones-for-weaks", File: "rc/unique.go", Model: true,
+		Old:     "\tcase b.Strong != 1:\n",
+		New:     "\tcase b.Strong != 1 || b.Weak != 1:\n",
+		Bug:     "MakeMut clones when only Weaks share the value, instead of moving it",
+		Symptom: "the original is dropped instead of moved, and a clone appears",
+	},
+	{
+		Name: "makemut-inplace-for-weaks", File: "rc/unique.go", Model: true,
+		Old:     "\tcase b.Weak != 1:\n\t\t*r = own(b.sibling(b.moveOut(invariants.RcMakeMut)))\n",
+		New:     "",
+		Bug:     "MakeMut mutates in place when only Weaks share the value",
+		Symptom: "an old Weak still upgrades and sees the value being mutated",
+	},
+	{
+		Name: "tryunwrap-keeps-strong", File: "rc/drop.go", Model: true,
+		Old:     "\tb.Strong = 0 // from here Upgrade fails: the value lives on elsewhere (I2, I7)\n",
+		New:     "",
+		Bug:     "moving the value out (TryUnwrap, IntoInner, MakeMut) leaves strong at 1",
+		Symptom: "a Weak upgrades to a value the caller already took; the allocation leaks",
+	},
+	{
+		Name: "cyclic-upgradable", File: "rc/cyclic.go", Model: true,
+		Old:     "\tb := &box[T]{Header: invariants.Header{Weak: 2, State: invariants.Uninit}}\n",
+		New:     "\tb := &box[T]{Header: invariants.Header{Strong: 1, Weak: 2, State: invariants.Alive}}\n",
+		Bug:     "NewCyclic starts the strong count at 1 while build runs",
+		Symptom: "build can upgrade its Weak and reach a value that does not exist yet",
+	},
+	{
+		Name: "unchecked-overflow", File: "rc/check.go", Model: true,
+		Old:     "\tif b.Strong == invariants.MaxCount {\n\t\tinvariants.Refuse(op, &b.Header)\n\t}\n\tb.Strong++\n",
+		New:     "\tb.Strong++\n",
+		Bug:     "Upgrade's slow path increments strong without the overflow test",
+		Symptom: "the strong count wraps around and the value is freed while in use",
+	},
+}
+
+// All returns every mutant, package rc's first.
+func All() []Mutant {
+	return append(append([]Mutant(nil), RcMutants...), ConcurrentMutants...)
+}
+
+// ConcurrentMutants are the bugs of the packages shared across goroutines.
+var ConcurrentMutants []Mutant

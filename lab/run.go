@@ -1,0 +1,158 @@
+package lab
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/rcbook/rcbook/invariants/model"
+)
+
+// Options says how hard to hunt each mutant.
+type Options struct {
+	Checks int // rapid runs per model test
+	Depth  int // how deep the explorer goes
+}
+
+// Result is what the lab found for one mutant.
+type Result struct {
+	Mutant
+	// Err is set when the mutant could not be tried at all: its old text
+	// no longer occurs once, or the mutated package does not compile. Such
+	// a mutant is neither killed nor survived.
+	Err    error
+	Killed bool     // the tests failed, as they must
+	Failed []string // the tests that failed, in the order they finished
+	// For Model mutants: the counterexamples, or nil where a tool missed.
+	Rapid    *model.Violation // rapid's shrunk counterexample (TestModel)
+	Explored *model.Violation // the explorer's shortest (TestExplore)
+}
+
+// Caught names what caught a model mutant: the rule the explorer's
+// violation cites, or "model" for a plain disagreement with the model.
+func (r Result) Caught() string {
+	if r.Explored == nil {
+		return ""
+	}
+	return r.Explored.Mismatch.Caught()
+}
+
+// modelTests are the tests a Model mutant faces, all in package rc; each
+// must fail. TestModel is rapid's state machine, TestExplore and
+// TestExplorePooled the explorer with heap and pooled headers.
+var modelTests = []string{"TestModel", "TestExplore", "TestExplorePooled"}
+
+// RunMutants tries every mutant in ms against the library in the module at
+// root, one after another, and reports each result to progress as it
+// comes, if progress is not nil.
+func RunMutants(root string, ms []Mutant, opts Options, progress func(Result)) ([]Result, error) {
+	dir, err := os.MkdirTemp("", "rcbook-lab-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	var results []Result
+	for _, m := range ms {
+		r := run(root, dir, m, opts)
+		results = append(results, r)
+		if progress != nil {
+			progress(r)
+		}
+	}
+	return results, nil
+}
+
+// run tries one mutant.
+func run(root, dir string, m Mutant, opts Options) Result {
+	r := Result{Mutant: m}
+	overlay, err := m.Apply(root, dir)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	reports := filepath.Join(dir, m.Name+".reports")
+	if err := os.MkdirAll(reports, 0o755); err != nil {
+		r.Err = err
+		return r
+	}
+	args := []string{"test", "-json", "-count=1", "-overlay", overlay}
+	if m.Race {
+		args = append(args, "-race")
+	}
+	if m.Model {
+		args = append(args, "-run", "^("+strings.Join(modelTests, "|")+")$", m.Package(),
+			"-args", "-rapid.checks="+strconv.Itoa(opts.Checks), "-rapid.nofailfile")
+	} else {
+		args = append(args, m.Package())
+	}
+	cmd := exec.Command("go", args...)
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), model.ReportDir+"="+reports, "RCBOOK_EXPLORE_DEPTH="+strconv.Itoa(opts.Depth))
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	runErr := cmd.Run()
+	failed, buildFailed := failures(stdout.Bytes())
+	if buildFailed || (runErr != nil && !isExit(runErr)) {
+		r.Err = fmt.Errorf("lab: mutant %s: go test could not run it (does the mutated %s compile?): %v\n%s",
+			m.Name, m.File, runErr, strings.TrimSpace(stderr.String()))
+		return r
+	}
+	r.Failed = failed
+	if m.Model {
+		r.Rapid = readReport(reports, "TestModel", "rapid")
+		r.Explored = readReport(reports, "TestExplore", "explore")
+		r.Killed = len(failed) > 0
+		for _, t := range modelTests {
+			r.Killed = r.Killed && slices.Contains(failed, t)
+		}
+		return r
+	}
+	r.Killed = len(failed) > 0
+	return r
+}
+
+// failures reads go test -json's events and returns the tests that failed
+// (top-level names only), and whether the package failed to build.
+func failures(events []byte) (failed []string, buildFailed bool) {
+	sc := bufio.NewScanner(bytes.NewReader(events))
+	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	for sc.Scan() {
+		var e struct{ Action, Test string }
+		if json.Unmarshal(sc.Bytes(), &e) != nil {
+			continue
+		}
+		switch {
+		case e.Action == "build-fail":
+			buildFailed = true
+		case e.Action == "fail" && e.Test != "" && !strings.Contains(e.Test, "/"):
+			failed = append(failed, e.Test)
+		}
+	}
+	return failed, buildFailed
+}
+
+// readReport returns the violation a model test wrote for the lab, or nil.
+func readReport(dir, test, tool string) *model.Violation {
+	data, err := os.ReadFile(filepath.Join(dir, model.ReportFile(test, tool)))
+	if err != nil {
+		return nil
+	}
+	var rep model.Report
+	if json.Unmarshal(data, &rep) != nil {
+		return nil
+	}
+	return &rep.Violation
+}
+
+func isExit(err error) bool {
+	var exit *exec.ExitError
+	return errors.As(err, &exit)
+}
