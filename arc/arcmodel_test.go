@@ -10,8 +10,8 @@ import (
 	"github.com/rcbook/rcbook/invariants/model/modeltest"
 )
 
-// impl is package arc seen through model.Impl, the same adapter as
-// properties.Impl is for rc and weak. It lives in arc's own tests, inside
+// impl is package arc seen through model.Impl, the same adapter as lab.Rc
+// is for package rc. It lives in arc's own tests, inside
 // the package, so that the overflow probe (model.CountSetter) can reach the
 // atomic counts. The harness is sequential: it checks that Arc and Weak
 // keep every rule rc and weak keep, one operation at a time. The

@@ -80,10 +80,10 @@
 //
 // # Misuse
 //
-// Misuse panics with an *Error shaped like rcbook's other errors, naming
-// the package, the operation and, where a rule is broken, the invariant:
-// "arc: Drop: handle already dropped", "arc: Weak.Upgrade: use after free (I5)",
-// "arc: Clone: strong count overflow (I1)". A refused operation leaves the
+// Misuse panics with an *invariants.Error, the error type of package rc
+// too, naming the package, the operation and, where a rule is broken, the
+// invariant: "arc: Drop: handle already dropped", "arc: Weak.Upgrade: use
+// after free (I5)", "arc: Clone: strong count overflow (I1)". A refused operation leaves the
 // counts as they were: where the atomic update has already happened, it is
 // undone before the panic. For the instant in between, other goroutines can
 // see the refused count; only a program that already copied a handle

@@ -64,7 +64,8 @@ func (a *Arc[T]) header(op invariants.Op) *box[T] {
 // stale handle whose value is gone, I2) or wrapped past MaxCount (I1);
 // either way the Add is undone at once. This test needs no state check, so
 // Clone is the same in checked and release builds. It has no slow path to
-// call, which keeps it small enough to be inlined.
+// call; even so it is not inlined: the undo and the error it builds cost
+// more than Go's inliner budget allows.
 func (a *Arc[T]) Clone() Arc[T] {
 	b := a.box
 	if b == nil {

@@ -3,7 +3,7 @@
 //
 // The rules are data (see [Rules]) so that the book, the interactive demo and
 // the tests can print and cite them. The checks are small functions over a
-// header's counts and [State]; the header in internal/rcbox calls them before
+// header's counts and [State]; the header in package rc calls them before
 // each operation touches it and after each slow-path transition.
 //
 // Checks are on by default. Building with -tags rcrelease sets [Enabled] to

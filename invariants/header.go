@@ -1,7 +1,7 @@
 package invariants
 
 // Header is the part of an allocation that the rules talk about: its two
-// counts, its state and its generation. internal/rcbox embeds it in every
+// counts, its state and its generation. Package rc embeds it in every
 // allocation, beside the value.
 type Header struct {
 	Strong int   // strong handles; the value is alive exactly while Strong > 0 (I2)

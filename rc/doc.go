@@ -1,6 +1,9 @@
-// Package rc is Rust's Rc<T> rebuilt in Go: a handle that shares ownership
-// of one value with every handle cloned from it, and drops the value at the
-// exact moment the last of them lets go.
+// Package rc is Rust's std::rc rebuilt in Go: Rc, a handle that shares
+// ownership of one value with every handle cloned from it and drops the
+// value at the exact moment the last of them lets go; Weak, a handle that
+// points at the allocation without owning the value; and Pool, which
+// reuses freed headers. As in Rust, Rc and Weak live in one package, so
+// neither needs a back door into the other's header.
 //
 // Go already has a garbage collector, so rc is not about freeing memory. It
 // is about deterministic cleanup of shared resources (files, connections,
@@ -12,11 +15,18 @@
 // # Handles
 //
 // An Rc is a handle to one allocation holding a strong count, a weak count
-// and the value (see internal/rcbox for the layout). Clone adds a handle
-// (strong + 1); Drop removes one (strong − 1). When strong reaches 0 the
-// value's destructor runs: the cleanup given to NewWithCleanup, then the
-// value's Drop method if its type implements Dropper. Package weak adds
-// non-owning handles that can observe and upgrade.
+// and the value (box.go draws the layout). Clone adds a handle (strong + 1);
+// Drop removes one (strong − 1). When strong reaches 0 the value's
+// destructor runs: the cleanup given to NewWithCleanup, then the value's
+// Drop method if its type implements Dropper. Downgrade makes a Weak
+// (weak + 1), which Upgrade turns back into an Rc while the value lives;
+// NewCyclic builds a value that holds a Weak to itself. The files follow
+// the book: box.go (the header), fast.go and check.go (the fast paths and
+// the checks), rc.go, drop.go (the last drop, in order), weak.go, cyclic.go,
+// unique.go (GetMut, MakeMut, TryUnwrap, IntoInner), pool.go, observe.go.
+//
+// Packages weak and pool keep their names for existing callers: they are
+// type aliases and functions that forward here.
 //
 // Handles follow Go's value rules only as far as vet allows: each carries a
 // no-copy marker, so `go vet` reports `b := a` and passing an Rc by value.
@@ -48,7 +58,14 @@
 //   - MakeMut with a nil clone function: "rc: MakeMut: nil clone function";
 //     with a clone function that drops, moves or replaces the handle MakeMut
 //     runs on: "rc: MakeMut: the clone function dropped, moved or replaced
-//     the handle" (before any count changes).
+//     the handle" (before any count changes);
+//   - a Weak used after Drop or Move: "rc: Weak.Drop: handle already
+//     dropped"; a Weak copied without Clone, used after the allocation was
+//     freed: "rc: Weak.Upgrade: use after free (I5)";
+//   - a handle from a pooled header that was freed and handed out again:
+//     "rc: Get: use after free: the allocation was freed and its pool
+//     reused the header (handle generation 1, header generation 2) (I5)";
+//   - a nil *Pool: "rc: Pool.New: nil pool".
 //
 // A destructor that panics still completes the drop: strong is 0, the
 // implicit weak is released and the allocation is freed if no Weak remains;
@@ -63,12 +80,13 @@
 // predicate (not the last handle, value alive) and an outlined slow path for
 // the last handle; Go's inliner budget cannot fit Drop's empty-handle test
 // and that call together, so Drop itself is a call. docs/benchmarks.md has
-// the figures.
+// the figures. A Pool saves the allocation of New once it is warm.
 //
 // # Concurrency
 //
-// Rc is not safe for concurrent use, like Rust's Rc, which is neither Send
-// nor Sync. Handles to one allocation must stay on one goroutine at a time;
-// `go test -race` reports a violation. Separate allocations may be used from
-// separate goroutines.
+// Rc, Weak and Pool are not safe for concurrent use, like Rust's Rc, which
+// is neither Send nor Sync. Handles to one allocation must stay on one
+// goroutine at a time; `go test -race` reports a violation. Separate
+// allocations may be used from separate goroutines. Package arc is the same
+// API with atomic counts.
 package rc

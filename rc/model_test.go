@@ -20,7 +20,7 @@ import (
 // sequences (rapid) and through every sequence up to a depth (the
 // explorer), each step compared with the reference model in
 // invariants/model. The verification lab runs these same tests against
-// each deliberately broken variant of the package (lab/mutants.go), so
+// each deliberately broken variant of the package (lab/mutants_rc.go), so
 // every test here must fail when a rule is broken.
 
 // probed is lab.Rc with the overflow probe: it reaches the header's raw

@@ -7,7 +7,7 @@ import (
 
 // Rc is a strong handle: it shares ownership of one value with every handle
 // cloned from it. The zero Rc is an empty handle that owns nothing; every
-// method but IsEmpty, PtrEq and Inspect panics on an empty handle.
+// method but IsEmpty and Observe panics on an empty handle.
 //
 // An Rc must not be copied: use Clone to share, Move to transfer.
 type Rc[T any] struct {

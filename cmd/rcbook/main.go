@@ -3,7 +3,7 @@
 //	rcbook exercises [list|next|hint N|check N|solution N|reset N|watch|verify]
 //	rcbook play [-echo]
 //	rcbook docs check [-update]
-//	rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
+//	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D] [-update FILE | -check FILE]
 //
 // exercises walks a learner through the twelve exercises: what to do next,
@@ -13,11 +13,11 @@
 // live handles and see every allocation drawn after each step; it reads a
 // script from standard input too. docs check verifies that every code
 // excerpt in docs/chapters is a real declaration and every printed output an
-// Example's pinned output. lab mutants runs the property tests and the
-// explorer against every deliberately broken variant of the header and ends
-// with "mutants: killed K of N"; the broken variants exist only in -tags
-// rcmutant builds, so the command rebuilds itself with that tag. lab explore
-// runs every operation sequence up to the depth against the real rc and weak.
+// Example's pinned output. lab mutants builds every deliberate bug of the
+// lab (each an edit to one file, applied with go's -overlay flag so the
+// tree is never touched), runs the tests CI runs against it, and ends with
+// "mutants: killed K of N"; it needs the go command. lab explore runs every
+// operation sequence up to the depth against the real rc.
 //
 // Install it with `go install ./cmd/rcbook` from a checkout, or run it as
 // `go run ./cmd/rcbook`. It works inside an rcbook checkout.

@@ -5,7 +5,7 @@ package lastdrop
 
 import "fmt"
 
-// Header is a toy allocation header. rcbook's own (internal/rcbox) keeps
+// Header is a toy allocation header. rcbook's own (rc/box.go) keeps
 // the same two counts, and a state where this one has two flags. Weak is
 // the raw weak count: while Strong > 0 it includes the implicit weak that
 // all strong handles own together (I4).

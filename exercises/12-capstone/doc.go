@@ -9,7 +9,7 @@
 //   - destructor.go: runDestructor, which drops a value the way rc does
 //     (given).
 //   - impl.go: the adapter that shows your Rc and Weak to the harness as a
-//     model.Impl (given; it is properties/impl.go written against your types).
+//     model.Impl (given; it is lab/impl.go written against your types).
 //   - basics_test.go: small tests, one per step of the README, to run first.
 //   - model_test.go: the harness's rapid state machine and its exhaustive
 //     explorer, run against your implementation.

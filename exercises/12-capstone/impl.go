@@ -3,7 +3,7 @@ package capstone
 import "github.com/rcbook/rcbook/invariants/model"
 
 // Impl is your Rc and Weak, seen through model.Impl: the adapter the
-// harness drives. It is properties/impl.go written against this package's
+// harness drives. It is lab/impl.go written against this package's
 // types, and you do not need to change it. It does not implement
 // model.CountSetter, so the harness skips its overflow probe (I1).
 type Impl struct{}

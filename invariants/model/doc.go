@@ -7,12 +7,20 @@
 // pointers, no cleverness: each operation is a few lines anyone can check
 // against Rust's documentation.
 //
-// The harness (Machine) is a rapid state machine that drives an
-// implementation through the Impl interface and the model side by side,
-// picks operations at random, and after every step compares the two: counts,
+// The harness drives an implementation through the Impl interface and the
+// model side by side, and after every step compares the two: counts,
 // values, live allocations, and the destructor log (each value dropped
-// exactly once, exactly when its last strong handle went). Any
-// implementation can be checked by writing a small adapter to Impl: rcbook's
-// own rc and weak (package properties), the exercises' capstone, the broken
-// variants of the verification lab.
+// exactly once, exactly when its last strong handle went). Explore runs
+// every step sequence up to a depth; a Session takes steps one at a time
+// for someone else, such as the rapid state machine of package modeltest,
+// which picks them at random. A disagreement is a Mismatch (what was
+// checked, the rule at stake, what was expected and what was seen), inside
+// a Violation that lists the steps that led to it, so that every tool
+// reports it the same way and none parses text.
+//
+// Any implementation can be checked by writing a small adapter to Impl:
+// rcbook's own rc (lab.Rc, tested in rc/model_test.go), arc (in its
+// tests), the exercises' capstone, and the broken variants of the
+// verification lab. This package imports no test library, so a command
+// can explore without linking one.
 package model

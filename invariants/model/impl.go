@@ -8,9 +8,9 @@ type Impl interface {
 	New(v Value) Strong
 	// NewWithCleanup is rc.NewWithCleanup.
 	NewWithCleanup(v Value, cleanup func(Value)) Strong
-	// NewCyclic is weak.NewCyclic; build receives a Weak on loan.
+	// NewCyclic is rc.NewCyclic; build receives a Weak on loan.
 	NewCyclic(build func(self Weak) Value) Strong
-	// Dangling is weak.New: a Weak to nothing.
+	// Dangling is rc.NewWeak: a Weak to nothing.
 	Dangling() Weak
 	// LiveAllocations is rc.LiveAllocations.
 	LiveAllocations() int
@@ -33,7 +33,7 @@ type Strong interface {
 	PtrEq(other Strong) bool
 }
 
-// Weak is one Weak handle (weak.Weak) of the implementation under test.
+// Weak is one Weak handle (rc.Weak) of the implementation under test.
 type Weak interface {
 	Upgrade() (Strong, bool)
 	Clone() Weak

@@ -5,7 +5,7 @@
 //
 // A chapter marks each block with an HTML comment on the line before it:
 //
-//	<!-- code: internal/rcbox/strong.go#Box.dropSlow -->
+//	<!-- code: rc/drop.go#box.dropSlow -->
 //	```go
 //	...the declaration, with its doc comment, exactly as in the file...
 //	```
@@ -16,7 +16,7 @@
 //	```
 //
 // A code reference names a file and a declaration in it: a function
-// (dropSlow), a method (Box.dropSlow), a type, or a const/var by one of
+// (dropSlow), a method (box.dropSlow), a type, or a const/var by one of
 // its names; or just a file, for a whole small file. An output reference
 // names a package directory and an Example function in its _test.go files.
 // Every ```go block needs a code marker and every ```output block an
