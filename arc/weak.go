@@ -215,10 +215,12 @@ func (w *Weak[T]) StrongCount() int {
 // included, without the implicit weak (I4): 0 if w is dangling or no strong
 // handle remains, as for rc. It panics if w was dropped or moved.
 //
-// It reads weak before strong. If strong is still above 0 at the second
-// read, it was above 0 at the first (strong never rises from 0), so the
-// implicit weak was included there and subtracting it is right; if strong
-// is 0, the answer is 0 whatever weak was. Either way the result is a count
+// It reads weak before strong. If strong is above 0 at the second read,
+// then at the first read either strong was above 0 too, or NewCyclic was
+// still building the value; either way weak held the implicit weak (or the
+// unit NewCyclic reserved for it), so subtracting one is right (strong
+// never rises from 0 once a value has lived). If strong is 0, the answer
+// is 0 whatever weak was. Either way the result is a count
 // the allocation really had at some instant during the call.
 func (w *Weak[T]) WeakCount() int {
 	b := w.header(invariants.ArcWeakWeakCount)

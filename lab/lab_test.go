@@ -3,6 +3,7 @@ package lab
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -51,6 +52,34 @@ func TestApplyLeavesTheTreeAlone(t *testing.T) {
 func TestDiffShowsTheBugAsRemovedAndAddedLines(t *testing.T) {
 	m := Mutant{Name: "x", File: "rc/unique.go", Old: "\treturn b.Strong == 1 && b.Weak == 1\n", New: "\treturn b.Strong == 1\n"}
 	assert.Equal(t, "--- rc/unique.go\n+++ rc/unique.go (x)\n-\treturn b.Strong == 1 && b.Weak == 1\n+\treturn b.Strong == 1\n", m.Diff())
+}
+
+// TestFailuresCountsATestBinaryThatDied: a panic on a goroutine other than
+// the test's kills the binary, and go test -json then fails only the
+// package. The test that was running when it died is the one that failed.
+func TestFailuresCountsATestBinaryThatDied(t *testing.T) {
+	events := func(lines ...string) []byte { return []byte(strings.Join(lines, "\n")) }
+	crashed := events(
+		`{"Action":"run","Test":"TestA"}`, `{"Action":"pass","Test":"TestA"}`,
+		`{"Action":"run","Test":"TestB"}`, `{"Action":"run","Test":"TestB/sub"}`,
+		`{"Action":"output","Test":"TestB","Output":"panic: boom\n"}`,
+		`{"Action":"fail"}`)
+	failed, buildFailed := failures(crashed)
+	assert.False(t, buildFailed)
+	assert.Equal(t, []string{"TestB"}, failed, "the test running when the binary died failed")
+
+	failed, _ = failures(events(`{"Action":"run","Test":"TestA"}`, `{"Action":"pass","Test":"TestA"}`, `{"Action":"fail"}`))
+	assert.Equal(t, []string{crashedOutsideTests}, failed, "every test passed, yet the package failed: TestMain did")
+
+	failed, _ = failures(events(`{"Action":"run","Test":"TestA"}`, `{"Action":"fail","Test":"TestA"}`, `{"Action":"fail"}`))
+	assert.Equal(t, []string{"TestA"}, failed, "an ordinary failure is reported once")
+
+	failed, _ = failures(events(`{"Action":"run","Test":"TestA"}`, `{"Action":"pass","Test":"TestA"}`, `{"Action":"pass"}`))
+	assert.Empty(t, failed)
+
+	failed, buildFailed = failures(events(`{"Action":"build-fail"}`, `{"Action":"fail"}`))
+	assert.True(t, buildFailed)
+	assert.Empty(t, failed, "a package that did not build ran no test")
 }
 
 func TestReplaceRewritesOnlyTheRegion(t *testing.T) {

@@ -104,11 +104,3 @@ var RcMutants = []Mutant{
 		Symptom: "the strong count wraps around and the value is freed while in use",
 	},
 }
-
-// All returns every mutant, package rc's first.
-func All() []Mutant {
-	return append(append([]Mutant(nil), RcMutants...), ConcurrentMutants...)
-}
-
-// ConcurrentMutants are the bugs of the packages shared across goroutines.
-var ConcurrentMutants []Mutant

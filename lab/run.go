@@ -12,14 +12,16 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/rcbook/rcbook/invariants/model"
 )
 
 // Options says how hard to hunt each mutant.
 type Options struct {
-	Checks int // rapid runs per model test
-	Depth  int // how deep the explorer goes
+	Checks  int           // rapid runs per model test
+	Depth   int           // how deep the explorer goes
+	Timeout time.Duration // go test's -timeout: a mutant that makes a test hang is killed by it
 }
 
 // Result is what the lab found for one mutant.
@@ -83,7 +85,7 @@ func run(root, dir string, m Mutant, opts Options) Result {
 		r.Err = err
 		return r
 	}
-	args := []string{"test", "-json", "-count=1", "-overlay", overlay}
+	args := []string{"test", "-json", "-count=1", "-overlay", overlay, "-timeout", opts.Timeout.String()}
 	if m.Race {
 		args = append(args, "-race")
 	}
@@ -91,7 +93,14 @@ func run(root, dir string, m Mutant, opts Options) Result {
 		args = append(args, "-run", "^("+strings.Join(modelTests, "|")+")$", m.Package(),
 			"-args", "-rapid.checks="+strconv.Itoa(opts.Checks), "-rapid.nofailfile")
 	} else {
-		args = append(args, m.Package())
+		// One failing test is enough to kill the mutant: stop there.
+		args = append(args, "-failfast", m.Package())
+		if usesRapid(root, m.Package()) {
+			// A failing rapid test would otherwise save its counterexample
+			// under the package's testdata (the tree is never touched), and
+			// spend minutes shrinking a counterexample nobody reads.
+			args = append(args, "-args", "-rapid.nofailfile", "-rapid.shrinktime=1s")
+		}
 	}
 	cmd := exec.Command("go", args...)
 	cmd.Dir = root
@@ -121,23 +130,52 @@ func run(root, dir string, m Mutant, opts Options) Result {
 
 // failures reads go test -json's events and returns the tests that failed
 // (top-level names only), and whether the package failed to build.
+//
+// A test binary that dies (a panic on a goroutine other than the test's,
+// the runtime's fatal "concurrent map writes", the go test timeout) ends
+// no test: go test -json then reports only the package as failed. The
+// tests that had started and never ended were running when it died, so
+// they are the ones that failed; a package that failed with no test left
+// running failed outside every test, in TestMain (goleak's check for
+// leaked goroutines, say), and is reported as crashedOutsideTests.
 func failures(events []byte) (failed []string, buildFailed bool) {
 	sc := bufio.NewScanner(bytes.NewReader(events))
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
+	var running []string // top-level tests started and not yet ended, in order
+	packageFailed := false
 	for sc.Scan() {
 		var e struct{ Action, Test string }
 		if json.Unmarshal(sc.Bytes(), &e) != nil {
 			continue
 		}
+		if e.Test != "" && strings.Contains(e.Test, "/") {
+			continue // a subtest: its parent says as much
+		}
 		switch {
 		case e.Action == "build-fail":
 			buildFailed = true
-		case e.Action == "fail" && e.Test != "" && !strings.Contains(e.Test, "/"):
-			failed = append(failed, e.Test)
+		case e.Test == "":
+			packageFailed = packageFailed || e.Action == "fail"
+		case e.Action == "run":
+			running = append(running, e.Test)
+		case e.Action == "pass" || e.Action == "fail" || e.Action == "skip":
+			running = slices.DeleteFunc(running, func(t string) bool { return t == e.Test })
+			if e.Action == "fail" {
+				failed = append(failed, e.Test)
+			}
+		}
+	}
+	if packageFailed && !buildFailed {
+		failed = append(failed, running...)
+		if len(failed) == 0 {
+			failed = append(failed, crashedOutsideTests)
 		}
 	}
 	return failed, buildFailed
 }
+
+// crashedOutsideTests names a failure of the test binary outside every test.
+const crashedOutsideTests = "(the test binary, outside any test: TestMain or a crash)"
 
 // readReport returns the violation a model test wrote for the lab, or nil.
 func readReport(dir, test, tool string) *model.Violation {
@@ -150,6 +188,15 @@ func readReport(dir, test, tool string) *model.Violation {
 		return nil
 	}
 	return &rep.Violation
+}
+
+// usesRapid reports whether pkg's tests import rapid, whose flags its test
+// binary then accepts.
+func usesRapid(root, pkg string) bool {
+	cmd := exec.Command("go", "list", "-f", "{{join .TestImports \" \"}} {{join .XTestImports \" \"}}", pkg)
+	cmd.Dir = root
+	out, err := cmd.Output()
+	return err == nil && slices.Contains(strings.Fields(string(out)), "pgregory.net/rapid")
 }
 
 func isExit(err error) bool {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/rcbook/rcbook/lab"
 )
@@ -16,6 +17,7 @@ func labMutants(args []string) error {
 	fs := flag.NewFlagSet("lab mutants", flag.ContinueOnError)
 	checks := fs.Int("checks", 200, "rapid runs per model test")
 	depth := fs.Int("depth", 8, "deepest exploration per mutant")
+	timeout := fs.Duration("timeout", 3*time.Minute, "go test -timeout for each mutant: a test that hangs on the bug kills it")
 	only := fs.String("run", "", "try only the mutants whose names contain this text")
 	update := fs.String("update", "", "rewrite the mutants region of this markdown file")
 	check := fs.String("check", "", "fail if the mutants region of this markdown file is out of date")
@@ -32,7 +34,7 @@ func labMutants(args []string) error {
 			ms = append(ms, m)
 		}
 	}
-	results, err := lab.RunMutants(root, ms, lab.Options{Checks: *checks, Depth: *depth}, printResult)
+	results, err := lab.RunMutants(root, ms, lab.Options{Checks: *checks, Depth: *depth, Timeout: *timeout}, printResult)
 	if err != nil {
 		return err
 	}

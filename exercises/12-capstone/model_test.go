@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
 	"github.com/rcbook/rcbook/invariants/model"
 	"github.com/rcbook/rcbook/invariants/model/modeltest"
 )
