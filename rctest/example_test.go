@@ -39,7 +39,7 @@ func ExampleLeaks() {
 		m := site.FindStringSubmatch(r)
 		sites = append(sites, filepath.Base(m[1])+":"+m[2])
 	}
-	slices.Sort(sites) // the collector runs cleanups in no promised order
+	slices.Sort(sites) // by line, so that the output does not depend on the report order
 	for _, s := range sites {
 		fmt.Println("leak reported at", s)
 	}

@@ -1,6 +1,10 @@
 package rctest
 
 import (
+	"fmt"
+	"os"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/rcbook/rcbook/internal/leak"
@@ -9,35 +13,89 @@ import (
 // VerifyNoLeaks fails t if an allocation made while t runs is lost without
 // being freed: a handle that went out of scope without Drop, or a cycle of
 // strong handles the program let go of. It turns on leak tracking for the
-// rest of the test (checked builds only; about 300 ns per New) and checks
-// when the test ends, after running the garbage collector:
+// rest of the test (checked builds only; a few microseconds per
+// allocation) and checks when the test ends, after one run of the garbage
+// collector, which is all it takes to know:
 //
 //	func TestSomething(t *testing.T) {
 //		rctest.VerifyNoLeaks(t)
 //		...
 //	}
 //
-// Each report names the line that made the lost allocation. Tests running
-// in parallel share the tracker, so a leak may be reported by a neighbour.
+// Each report names the line that made the lost allocation. The leaks are
+// t's own: those of allocations made on t's goroutine or on goroutines it
+// started. Parallel tests and subtests that call VerifyNoLeaks each check
+// their own; a subtest that does not is checked with its parent.
+//
+// A test that has already failed, or is panicking (a stub's "TODO"), is not
+// also charged with leaks: it stopped before it could drop its handles, and
+// those reports would only bury the real failure.
 func VerifyNoLeaks(t testing.TB) {
 	t.Helper()
 	leak.Track(true)
-	since := leak.Count()
+	s := leak.Begin(t.Name())
 	t.Cleanup(func() {
+		t.Helper()
 		defer leak.Track(false)
-		for _, report := range leak.Collect(since) {
-			t.Errorf("rc: leak: %s", report)
+		reports := s.End()
+		if t.Failed() || panicking() {
+			return
+		}
+		for _, r := range reports {
+			t.Errorf("rc: leak: %s", r)
 		}
 	})
 }
 
+// VerifyTestMain runs a package's tests with leak tracking on for all of
+// them, then fails the run if any allocation made outside a test that
+// calls VerifyNoLeaks was lost without being freed: in TestMain, in an
+// init, or in a test that does not check its own. Call it from TestMain:
+//
+//	func TestMain(m *testing.M) { rctest.VerifyTestMain(m) }
+//
+// Each report names the line that made the allocation, and so the test.
+// It exits the program with m.Run's code, or 1 if it found a leak.
+func VerifyTestMain(m *testing.M) {
+	leak.Track(true)
+	code := m.Run()
+	reports := leak.Package().Collect()
+	leak.Track(false)
+	for _, r := range reports {
+		fmt.Fprintf(os.Stderr, "rc: leak: %s\n", r)
+	}
+	if len(reports) > 0 && code == 0 {
+		fmt.Fprintf(os.Stderr, "FAIL: %d leaked allocations (rctest.VerifyTestMain)\n", len(reports))
+		code = 1
+	}
+	os.Exit(code)
+}
+
 // Leaks runs f with leak tracking on, then collects garbage and returns a
-// report for each allocation f made and lost without freeing it. With
-// -tags rcrelease nothing is tracked and it returns nil.
+// report for each allocation f made (on its goroutine, or on goroutines it
+// started) and lost without freeing it. With -tags rcrelease nothing is
+// tracked and it returns nil.
 func Leaks(f func()) []string {
 	leak.Track(true)
 	defer leak.Track(false)
-	since := leak.Count()
+	s := leak.Begin("rctest.Leaks")
 	f()
-	return leak.Collect(since)
+	return s.End()
+}
+
+// panicking reports whether the calling goroutine is unwinding a panic: a
+// test's cleanups run from inside the panic when the test panicked, and
+// testing only marks the test failed after them.
+func panicking() bool {
+	var pcs [64]uintptr
+	frames := runtime.CallersFrames(pcs[:runtime.Callers(2, pcs[:])])
+	for {
+		f, more := frames.Next()
+		if strings.HasPrefix(f.Function, "runtime.gopanic") {
+			return true
+		}
+		if !more {
+			return false
+		}
+	}
 }

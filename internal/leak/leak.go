@@ -1,31 +1,49 @@
-// Package leak finds allocations that were lost without being freed. Rust
-// cannot tell you that an Rc cycle leaked without extra tools; Go's
-// collector can. While tracking is on (checked builds only), every new
-// allocation gets a runtime.AddCleanup that fires if it becomes unreachable
-// before it was freed: a handle was lost without Drop, or a cycle of strong
-// handles was dropped by the program and reclaimed by the collector.
-// Freeing an allocation stops its cleanup, so a report is always a leak.
-// The cleanup's argument is the allocation site, never the allocation:
-// anything reachable from it would keep the allocation alive forever.
+// Package leak finds allocations that were lost without being freed: a
+// handle that went out of scope without Drop, or a cycle of strong handles
+// the program let go of. Rust cannot tell you that an Rc cycle leaked
+// without extra tools; Go's collector can.
 //
-// Tracking costs about 300 ns and two allocations per allocation tracked
-// (measured with go test -bench), so it is off until a test asks for it
-// (rctest.VerifyNoLeaks).
+// While tracking is on (checked builds only), every new allocation is
+// registered with the site that made it and the scope it was made in, and
+// holds a weak pointer (package weak of the standard library) to itself.
+// Freeing the allocation removes the registration. When a scope ends, the
+// collector runs once: a registered allocation whose weak pointer is now
+// nil became unreachable without being freed, and that is a leak, found
+// the moment the scope ends and reported to that scope alone. One that is
+// still reachable (kept in a global, say) is not reported.
+//
+// A scope belongs to a goroutine, usually a test's (rctest.VerifyNoLeaks
+// begins one). An allocation belongs to the innermost scope of the
+// goroutine that makes it, or, failing that, of the goroutine that started
+// that goroutine; otherwise to the package scope, which
+// rctest.VerifyTestMain checks when every test has run. Parallel tests run
+// on goroutines of their own, so each has its own scope.
+//
+// Tracking an allocation costs about a microsecond (it walks the calling
+// goroutine's stack to find the test it runs in), so it is off until
+// someone asks for it.
 package leak
 
 import (
+	"bytes"
 	"fmt"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 )
 
 var (
 	tracking atomic.Int32 // > 0 while someone wants leaks tracked
-	mu       sync.Mutex
-	leaks    []string // one line per leaked allocation, in the order reported
+
+	mu      sync.Mutex
+	scopes  = map[uint64][]*Scope{}  // the scopes begun on each goroutine, innermost last
+	byTest  = map[uintptr][]*Scope{} // the open scopes of each test function, by its entry PC
+	pkg     = newScope("package")    // allocations made outside any scope
+	stackMu sync.Mutex
+	stack   = make([]byte, 64<<10) // runtime.Stack's buffer, under stackMu
 )
 
 // Track turns tracking on (on = true) or gives back one earlier request
@@ -43,53 +61,195 @@ func Track(on bool) {
 func On() bool { return tracking.Load() > 0 }
 
 // site is where an allocation was made: the program counters of the first
-// few callers of Arm.
-type site [8]uintptr
+// callers of Arm, enough to get past rcbook's own frames.
+type site [16]uintptr
 
-// Arm records where obj is being allocated and arms h: if obj becomes
-// unreachable before Stop(h), a leak is reported. Call it only when On.
+// frames is a whole goroutine's stack, deep enough for a test run by
+// rapid or the model harness.
+type frames [96]uintptr
+
+// entry is one tracked allocation.
+type entry struct {
+	alive func() bool // false once the collector has reclaimed the allocation
+	site  site
+	scope *Scope
+}
+
+// Arm registers obj, which is being allocated, in the scope of the calling
+// goroutine, and records where it is made. Call it only when On; call Stop
+// when obj is freed.
 func Arm[T any](h *Handle, obj *T) {
-	var pcs site
-	runtime.Callers(2, pcs[:]) // skip Callers and Arm
-	arm(h, obj, pcs)
+	var pcs frames
+	n := runtime.Callers(2, pcs[:]) // skip Callers and Arm
+	e := &entry{scope: current(pcs[:n])}
+	copy(e.site[:], pcs[:n])
+	arm(h, e, obj)
 }
 
-// Count returns how many leaks have been reported so far; pass it to
-// Collect to see only the newer ones.
-func Count() int {
+// Scope collects the leaks of the allocations made while it is open.
+type Scope struct {
+	name string
+	test uintptr // the entry PC of the test function it was begun in, or 0
+	mu   sync.Mutex
+	live map[*entry]struct{} // tracked and not yet freed
+}
+
+func newScope(name string) *Scope { return &Scope{name: name, live: map[*entry]struct{}{}} }
+
+// Begin opens a scope on the calling goroutine: allocations it makes, and
+// those of the goroutines it starts, belong to the scope until End. Scopes
+// on one goroutine nest; the innermost gets the allocations. name is for
+// messages.
+func Begin(name string) *Scope {
+	s := newScope(name)
+	var pcs frames
+	s.test = testFunc(pcs[:runtime.Callers(1, pcs[:])])
+	id, _ := goroutine()
 	mu.Lock()
-	defer mu.Unlock()
-	return len(leaks)
+	scopes[id] = append(scopes[id], s)
+	if s.test != 0 {
+		byTest[s.test] = append(byTest[s.test], s)
+	}
+	mu.Unlock()
+	return s
 }
 
-// Collect runs the garbage collector until every cleanup it queued has
-// run, then returns the leaks reported after the first `since`.
-func Collect(since int) []string {
-	for range 2 {
-		done := make(chan struct{})
-		sentinel := new([64]byte) // not tiny: tiny objects share blocks and die late
-		runtime.AddCleanup(sentinel, func(c chan struct{}) { close(c) }, done)
-		sentinel = nil
-		runtime.GC()
-		select {
-		case <-done:
-		case <-time.After(2 * time.Second):
+// End closes s, runs the collector, and returns one line for each
+// allocation made in s that became unreachable without being freed.
+// Allocations of s still reachable stay registered, unreported.
+func (s *Scope) End() []string {
+	mu.Lock()
+	for id, list := range scopes {
+		if list = slices.DeleteFunc(list, func(t *Scope) bool { return t == s }); len(list) == 0 {
+			delete(scopes, id)
+		} else {
+			scopes[id] = list
 		}
 	}
-	mu.Lock()
-	defer mu.Unlock()
-	if since > len(leaks) {
-		return nil
+	if list := slices.DeleteFunc(byTest[s.test], func(t *Scope) bool { return t == s }); len(list) == 0 {
+		delete(byTest, s.test)
+	} else {
+		byTest[s.test] = list
 	}
-	return append([]string(nil), leaks[since:]...)
+	mu.Unlock()
+	return s.collect()
 }
 
-// report runs on the runtime's cleanup goroutine.
-func report(pcs site) {
+// Package returns the scope of allocations made outside every other scope.
+func Package() *Scope { return pkg }
+
+// Collect runs the collector and returns one line for each allocation of s
+// that became unreachable without being freed, and forgets them.
+func (s *Scope) collect() []string {
+	runtime.GC() // a full collection: afterwards the weak pointer of every unreachable allocation is nil
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var lost []*entry
+	for e := range s.live {
+		if !e.alive() {
+			lost = append(lost, e)
+			delete(s.live, e)
+		}
+	}
+	lines := make([]string, len(lost))
+	for i, e := range lost {
+		lines[i] = "allocation made at " + describe(e.site) +
+			" was never freed: a handle was lost without Drop, or a cycle of strong handles was dropped"
+	}
+	slices.Sort(lines) // the map's order is random; the report's is not
+	return lines
+}
+
+// Collect is collect for a scope that stays open, such as the package's.
+func (s *Scope) Collect() []string { return s.collect() }
+
+func (s *Scope) add(e *entry) {
+	s.mu.Lock()
+	s.live[e] = struct{}{}
+	s.mu.Unlock()
+}
+
+func (s *Scope) remove(e *entry) {
+	s.mu.Lock()
+	delete(s.live, e)
+	s.mu.Unlock()
+}
+
+// current returns the scope of an allocation made on the calling
+// goroutine, whose stack is pcs: the innermost scope of this goroutine,
+// else of the goroutine that started it, else the package's.
+//
+// The cheap answer comes first: on a test's own goroutine the bottom of the
+// stack is testing.tRunner calling the test function, and if exactly one
+// open scope was begun in that function, it is the one. Otherwise (two
+// parallel runs of one function, nested scopes, a goroutine the test
+// started) the goroutine's identity decides, read from runtime.Stack,
+// which costs several times more.
+func current(pcs []uintptr) *Scope {
+	mu.Lock()
+	empty := len(scopes) == 0
+	mu.Unlock()
+	if empty {
+		return pkg
+	}
+	if test := testFunc(pcs); test != 0 {
+		mu.Lock()
+		list := byTest[test]
+		mu.Unlock()
+		if len(list) == 1 {
+			return list[0]
+		}
+	}
+	id, parent := goroutine()
 	mu.Lock()
 	defer mu.Unlock()
-	leaks = append(leaks, "allocation made at "+describe(pcs)+
-		" was never freed: a handle was lost without Drop, or a cycle of strong handles was dropped")
+	for _, g := range [2]uint64{id, parent} {
+		if list := scopes[g]; len(list) > 0 {
+			return list[len(list)-1]
+		}
+	}
+	return pkg
+}
+
+// testFunc returns the entry PC of the test function at the bottom of the
+// stack pcs (runtime.goexit, then testing.tRunner, then the test), or 0 if
+// the stack is not a test's or did not fit in pcs.
+func testFunc(pcs []uintptr) uintptr {
+	n := len(pcs)
+	if n < 3 || n == len(frames{}) {
+		return 0
+	}
+	if f := runtime.FuncForPC(pcs[n-2]); f == nil || f.Name() != "testing.tRunner" {
+		return 0
+	}
+	if f := runtime.FuncForPC(pcs[n-3]); f != nil {
+		return f.Entry()
+	}
+	return 0
+}
+
+// goroutine returns the calling goroutine's id and the id of the goroutine
+// that started it (0 if unknown). Go gives goroutines no identity to
+// programs, but the runtime's own trace of the current goroutine starts
+// with "goroutine N [running]:" and ends with "created by F in goroutine
+// M"; ids are never reused.
+func goroutine() (id, parent uint64) {
+	stackMu.Lock()
+	defer stackMu.Unlock()
+	buf := stack[:runtime.Stack(stack, false)]
+	if rest, ok := bytes.CutPrefix(buf, []byte("goroutine ")); ok {
+		if i := bytes.IndexByte(rest, ' '); i > 0 {
+			id, _ = strconv.ParseUint(string(rest[:i]), 10, 64)
+		}
+	}
+	if i := bytes.LastIndex(buf, []byte(" in goroutine ")); i >= 0 {
+		rest := buf[i+len(" in goroutine "):]
+		if j := bytes.IndexByte(rest, '\n'); j >= 0 {
+			rest = rest[:j]
+		}
+		parent, _ = strconv.ParseUint(string(rest), 10, 64)
+	}
+	return id, parent
 }
 
 // describe names the first caller outside rcbook's own handle packages.
@@ -109,7 +269,7 @@ func describe(pcs site) string {
 // internalFrame reports whether fn belongs to rcbook's handles or its
 // model harness, which allocate on someone else's behalf.
 func internalFrame(fn string) bool {
-	for _, pkg := range []string{"/rc.", "/weak.", "/pool.", "/internal/", "/lab.", "/invariants/model."} {
+	for _, pkg := range []string{"/rc.", "/weak.", "/pool.", "/arc.", "/internal/", "/lab.", "/invariants/model."} {
 		if strings.Contains(fn, "rcbook/rcbook"+pkg) {
 			return true
 		}
