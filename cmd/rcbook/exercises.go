@@ -14,15 +14,32 @@ import (
 	"github.com/rcbook/rcbook/cmd/rcbook/internal/course"
 )
 
-const exercisesUsage = `usage: rcbook exercises [command]
-  list          every exercise, done or pending, and a progress bar (the default)
-  next          the first pending exercise: what to read, what to edit, how to check
-  hint [N [K]]  the hints of exercise N (default: the current one), or only hint K
-  check [N]     run exercise N's tests (default: the current one); passing marks it done
-  solution N    the reference solution of exercise N, once it is done
-  reset N       put exercise N's stub back as shipped (asks first)
-  watch         re-run the current exercise on every save, or when you press Enter
-  verify        for CI: every stub fails as shipped and every solution passes`
+// exerciseCommands are the subcommands of rcbook exercises: one table for
+// dispatch, argument counts and help.
+var exerciseCommands = []struct {
+	name, args, short string
+	least, most       int // how many arguments it takes
+}{
+	{"list", "", "every exercise, done or pending, and a progress bar (the default)", 0, 0},
+	{"next", "", "the first pending exercise: what to read, what to edit, how to check", 0, 0},
+	{"hint", "[N [K]]", "the hints of exercise N (default: the current one), or only hint K", 0, 2},
+	{"check", "[N]", "run exercise N's tests (default: the current one); passing marks it done", 0, 1},
+	{"solution", "N", "the reference solution of exercise N, once it is done", 1, 1},
+	{"reset", "N", "put exercise N's stub back as shipped (asks first)", 1, 1},
+	{"watch", "", "re-run the current exercise on every save, or when you press Enter", 0, 0},
+	{"verify", "", "for maintainers: every stub fails as shipped and every solution passes", 0, 0},
+}
+
+// exercisesHelp lists the subcommands of rcbook exercises.
+func exercisesHelp() string {
+	var b strings.Builder
+	b.WriteString("The course's exercises: each is a folder of exercises/ with a README, a stub\n" +
+		"that panics TODO, and tests. The commands are:\n\n")
+	for _, c := range exerciseCommands {
+		fmt.Fprintf(&b, "  %-14s %s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
+	}
+	return b.String()
+}
 
 // exercisesCmd is `rcbook exercises`: the course's exercises under
 // exercises/, the learner's progress through them (kept in
@@ -54,17 +71,28 @@ func exercises(root string, args []string, in io.Reader, out io.Writer) error {
 			fmt.Fprintf(os.Stderr, "rcbook: skipping exercises/%v\n", problem)
 		}
 	}
-	// How many arguments each command takes, at most and at least.
-	most := map[string]int{"list": 0, "next": 0, "hint": 2, "check": 1, "solution": 1, "reset": 1, "watch": 0, "verify": 0}
-	least := map[string]int{"solution": 1, "reset": 1}
-	if name == "help" || name == "-h" || name == "--help" {
-		fmt.Fprintln(out, exercisesUsage)
+	if isHelp(name) {
+		fmt.Fprintln(out, "usage: rcbook exercises [command] [arguments]\n\n"+exercisesHelp())
 		return nil
 	}
-	if n, known := most[name]; !known {
-		return fmt.Errorf("exercises: no command %q\n%s", name, exercisesUsage)
-	} else if len(rest) > n || len(rest) < least[name] {
-		return fmt.Errorf("exercises %s: wrong number of arguments\n%s", strings.Join(args, " "), exercisesUsage)
+	known := false
+	var names []*command // for the did-you-mean
+	for _, c := range exerciseCommands {
+		names = append(names, &command{name: c.name})
+		if c.name != name {
+			continue
+		}
+		known = true
+		if len(rest) < c.least || len(rest) > c.most {
+			return usagef("exercises %s: wrong number of arguments: usage: rcbook exercises %s %s", name, name, c.args)
+		}
+	}
+	if !known {
+		msg := fmt.Sprintf("exercises: unknown command %q", name)
+		if near := nearest(names, name); near != "" {
+			msg += fmt.Sprintf("; did you mean %q?", near)
+		}
+		return usagef("%s\nRun 'rcbook help exercises' for the list.", msg)
 	}
 
 	switch name {

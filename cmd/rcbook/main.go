@@ -1,70 +1,136 @@
-// Command rcbook is the companion tool of the rcbook library and book.
+// Command rcbook is the companion tool of the rcbook library and book: the
+// course's exercises, the interactive demo, and the checks that keep the
+// book and the verification lab honest.
 //
-//	rcbook exercises [list|next|hint N|check N|solution N|reset N|watch|verify]
+//	rcbook exercises [list|next|hint|check|solution|reset|watch|verify] ...
 //	rcbook play [-echo]
 //	rcbook docs check [-update]
-//	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-update FILE | -check FILE]
+//	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D] [-update FILE | -check FILE]
+//	rcbook version
+//	rcbook help [command]
 //
-// exercises walks a learner through the twelve exercises: what to do next,
-// hints, running the tests, progress kept between runs, the solution once
-// an exercise passes; verify (for CI) checks every stub fails as shipped and
-// every solution passes. play is the interactive demo: type operations on
-// live handles and see every allocation drawn after each step; it reads a
-// script from standard input too. docs check verifies that every code
-// excerpt in docs/chapters is a real declaration and every printed output an
-// Example's pinned output. lab mutants builds every deliberate bug of the
-// lab (each an edit to one file, applied with go's -overlay flag so the
-// tree is never touched), runs the tests CI runs against it, and ends with
-// "mutants: killed K of N"; it needs the go command. lab explore runs every
-// operation sequence up to the depth against the real rc.
-//
-// Install it with `go install ./cmd/rcbook` from a checkout, or run it as
-// `go run ./cmd/rcbook`. It works inside an rcbook checkout.
+// Run `rcbook help` for what each does. Install it with
+// `go install ./cmd/rcbook` from a checkout, or run it as
+// `go run ./cmd/rcbook`. Usage errors exit with status 2, failures with 1.
 package main
 
 import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"runtime/debug"
 )
 
 func main() {
-	err := run(os.Args[1:])
+	err := run(os.Args[1:], os.Stdout)
 	if errors.Is(err, flag.ErrHelp) {
 		return // the flag package has printed the usage: asking for help is no error
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "rcbook:", err)
-		os.Exit(1)
+	}
+	os.Exit(exitCode(err))
+}
+
+// run runs the command line args, printing help and listings to out.
+func run(args []string, out io.Writer) error {
+	return dispatch("rcbook", commands(out), args, out)
+}
+
+// commands is the table of rcbook's commands, in the order help lists them.
+func commands(out io.Writer) []*command {
+	return []*command{
+		{
+			name: "exercises", args: "[command] [arguments]",
+			short: "the course: what to do next, hints, check your solution, watch",
+			long:  exercisesHelp(),
+			run:   exercisesCmd,
+		},
+		{
+			name: "play", args: "[-echo]",
+			short: "the interactive demo: type operations, see every allocation drawn",
+			long: `Reads one command per line (new a 5, clone a b, downgrade a w, drop a, ...)
+and runs it on the real rc package, drawing every allocation with its counts after
+each step; misuse is refused with the library's own error. Type help inside for
+the commands. It reads a script from standard input too:
+
+	rcbook play < docs/play/01-clone-and-drop.txt
+
+-echo prints each command read (and each # comment) before its result, so the
+output of a script reads like a typed session.`,
+			run: playCmd,
+		},
+		{
+			name: "docs", short: "the book's checks",
+			sub: []*command{{
+				name: "check", args: "[-update] [-dir DIR]",
+				short: "every excerpt and printed output in the chapters matches the code",
+				long: `Verifies that every code excerpt in docs/chapters is a real declaration and
+every printed output an Example's pinned output, and ends with
+"docs: N snippets verified in M chapters". -update rewrites drifted blocks from
+their sources.`,
+				run: docsCheck,
+			}},
+		},
+		{
+			name: "lab", short: "the verification lab: mutants and exhaustive exploration",
+			sub: []*command{
+				{
+					name: "mutants", args: "[-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]",
+					short: "build every deliberate bug and show that the tests catch it",
+					long: `Builds every mutant of the lab (each an edit to one file, applied with go's
+-overlay flag so the tree is never touched), runs the tests CI runs against it,
+and reports it as killed or survived; ends with "mutants: killed K of N". It
+fails if a package rc mutant survives or a mutant cannot be built. It needs the
+go command and a checkout.
+
+-run TEXT tries only the mutants whose names contain TEXT; -checks and -depth
+set how hard rapid and the explorer hunt rc's mutants; -timeout bounds each
+mutant's go test (a hang counts as caught). -update and -check rewrite or check
+the mutants region of a chapter.`,
+					run: labMutants,
+				},
+				{
+					name: "explore", args: "[-depth D] [-update FILE | -check FILE]",
+					short: "run every operation sequence up to a depth against the real rc",
+					long: `Runs every sequence of operations up to -depth (default 6) over at most 3
+allocations with 4 handles each against the real rc package, checking every step
+against the reference model, and prints how many states and sequences it saw.`,
+					run: labExplore,
+				},
+			},
+		},
+		{
+			name: "version", short: "print rcbook's version",
+			long: "Prints the version of the rcbook module this binary was built from, and Go's.",
+			run:  func([]string) error { fmt.Fprintln(out, versionLine()); return nil },
+		},
+		{
+			name: "help", args: "[command]", short: "help about a command",
+			long: "Prints the list of commands, or the help of one.",
+		},
 	}
 }
 
-const usage = `usage:
-  rcbook exercises [list|next|hint N|check N|reset N|solution N|watch|verify]
-  rcbook play
-  rcbook docs check [-update]
-  rcbook lab mutants [-checks N] [-depth D] [-update FILE | -check FILE]
-  rcbook lab explore [-depth D]`
-
-func run(args []string) error {
-	if len(args) >= 1 && args[0] == "exercises" {
-		return exercisesCmd(args[1:])
+// versionLine is what `rcbook version` prints: the module's version, as
+// `go install ...@version` recorded it, or (devel) with the revision for a
+// binary built in a checkout, and the Go it was built with.
+func versionLine() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "rcbook (unknown version)"
 	}
-	if len(args) >= 1 && args[0] == "play" {
-		return playCmd(args[1:])
-	}
-	if len(args) >= 2 && args[0] == "docs" && args[1] == "check" {
-		return docsCheck(args[2:])
-	}
-	if len(args) >= 2 && args[0] == "lab" {
-		switch args[1] {
-		case "mutants":
-			return labMutants(args[2:])
-		case "explore":
-			return labExplore(args[2:])
+	v := info.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "(devel)"
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+				v += " " + s.Value[:12]
+			}
 		}
 	}
-	return fmt.Errorf("unknown command\n%s", usage)
+	return fmt.Sprintf("rcbook %s (%s)", v, info.GoVersion)
 }
