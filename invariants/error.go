@@ -3,7 +3,7 @@ package invariants
 import "fmt"
 
 // Error is the panic value of every misuse and every broken invariant in
-// packages rc and arc. It records the facts: the operation, and either why
+// packages rc, arc and cell. It records the facts: the operation, and either why
 // the handle was empty, or what the operation found in the header. The
 // message and the rule at stake are worked out from those facts when asked,
 // so that the fast paths can build an Error without a call:
@@ -26,6 +26,7 @@ type Error struct {
 	After  bool   // the header broke a rule during the operation, not before it
 	Gen    uint32 // the generation of the handle that made the call; see Header.Gen
 	Detail string // a misuse the header cannot show, e.g. "nil clone function"
+	Broke  ID     // the rule a Detail misuse breaks, if any (package cell's borrow rules)
 }
 
 // Error returns the message: "pkg: Op: problem", with " (In)" when a rule
@@ -50,7 +51,7 @@ func (e *Error) diagnose() (ID, string) {
 	h := e.Header
 	switch {
 	case e.Detail != "":
-		return "", e.Detail
+		return e.Broke, e.Detail
 	case e.Empty:
 		return "", e.Spent.Problem()
 	case e.Op.shared():

@@ -182,3 +182,11 @@ func TestPanicValueIsRecoverableWithErrorsAs(t *testing.T) {
 		assert.Equal(t, invariants.I4, e.Rule(), "alive with weak 0 breaks the implicit weak (I4)")
 	}
 }
+
+// A misuse the header cannot show may still break a rule: package cell's
+// refusals carry the borrow rule they enforce.
+func TestADetailCarriesTheRuleItBreaks(t *testing.T) {
+	err := &invariants.Error{Op: invariants.CellBorrowMut, Detail: "already borrowed: 2 shared borrows are live", Broke: invariants.B1}
+	assert.Equal(t, "cell: BorrowMut: already borrowed: 2 shared borrows are live (B1)", err.Error())
+	assert.Equal(t, invariants.B1, err.Rule())
+}

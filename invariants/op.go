@@ -5,7 +5,7 @@ package invariants
 type Op uint8
 
 // The operations of package rc (Rc, Weak and Pool, which live together as
-// in Rust's std::rc), then of package arc. Weak's and Pool's methods are
+// in Rust's std::rc), then of packages arc and cell. Weak's and Pool's methods are
 // named "Weak.Clone", "Pool.New" and so on, since they share a package with
 // Rc's or Arc's.
 const (
@@ -57,6 +57,16 @@ const (
 	ArcWeakDrop
 	ArcWeakStrongCount
 	ArcWeakWeakCount
+
+	// The operations of package cell: RefCell's, then its guards', as
+	// "Ref.Get", "RefMut.Release" and so on.
+	CellBorrow
+	CellBorrowMut
+	CellReplace
+	RefGet
+	RefRelease
+	RefMutGet
+	RefMutRelease
 )
 
 // via says which kind of handle an operation goes through.
@@ -134,6 +144,14 @@ var ops = [...]opInfo{
 	ArcWeakDrop:        {"arc", "Weak.Drop", viaWeak, addsNothing, true},
 	ArcWeakStrongCount: {"arc", "Weak.StrongCount", viaWeak, addsNothing, true},
 	ArcWeakWeakCount:   {"arc", "Weak.WeakCount", viaWeak, addsNothing, true},
+
+	CellBorrow:    {"cell", "Borrow", viaOther, addsNothing, false},
+	CellBorrowMut: {"cell", "BorrowMut", viaOther, addsNothing, false},
+	CellReplace:   {"cell", "Replace", viaOther, addsNothing, false},
+	RefGet:        {"cell", "Ref.Get", viaOther, addsNothing, false},
+	RefRelease:    {"cell", "Ref.Release", viaOther, addsNothing, false},
+	RefMutGet:     {"cell", "RefMut.Get", viaOther, addsNothing, false},
+	RefMutRelease: {"cell", "RefMut.Release", viaOther, addsNothing, false},
 }
 
 // Package returns the package the operation belongs to, e.g. "rc".

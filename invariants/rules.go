@@ -1,6 +1,7 @@
 package invariants
 
-// ID names one of the seven invariants, "I1" to "I7".
+// ID names one of the rules: the seven invariants of an allocation, "I1"
+// to "I7", or the two borrow rules of package cell, "B1" and "B2".
 type ID string
 
 // The invariant IDs. Code comments cite them where a rule is maintained or
@@ -13,6 +14,9 @@ const (
 	I5 ID = "I5" // deallocation: freed exactly when both counts are 0, never touched after
 	I6 ID = "I6" // alias soundness: GetMut only when strong == 1 and no Weak exists
 	I7 ID = "I7" // upgrade correctness: Upgrade never resurrects a dropped value
+
+	B1 ID = "B1" // shared xor mutable: one RefMut, or any number of Refs, never both
+	B2 ID = "B2" // borrow accounting: every guard is released exactly once and unused after
 )
 
 // Rule is one invariant: its ID, a short name, the rule in one sentence, and
@@ -49,9 +53,21 @@ var Rules = []Rule{
 		[]Op{WeakUpgrade, RcNewCyclic}},
 }
 
-// Lookup returns the rule with the given ID.
+// BorrowRules lists B1 and B2, the rules package cell's RefCell keeps at
+// run time. Treat it as read-only.
+var BorrowRules = []Rule{
+	{B1, "shared xor mutable",
+		"a RefCell's value is borrowed either by any number of shared borrows (Ref) or by exactly one mutable borrow (RefMut), never both: a borrow that would break this is refused.",
+		[]Op{CellBorrow, CellBorrowMut, CellReplace}},
+	{B2, "borrow accounting",
+		"the borrow flag counts exactly the live guards: every guard is released exactly once, and a released guard is never used again.",
+		[]Op{RefGet, RefRelease, RefMutGet, RefMutRelease}},
+}
+
+// Lookup returns the rule with the given ID, an invariant or a borrow
+// rule.
 func Lookup(id ID) (Rule, bool) {
-	for _, r := range Rules {
+	for _, r := range append(Rules[:len(Rules):len(Rules)], BorrowRules...) {
 		if r.ID == id {
 			return r, true
 		}

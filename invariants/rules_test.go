@@ -69,10 +69,10 @@ func TestLookupRejectsUnknownIDs(t *testing.T) {
 // it belongs to package rc or arc, has a name, and prints as "pkg.Name".
 func TestOpsNamePackageAndString(t *testing.T) {
 	seen := map[string]invariants.Op{}
-	for op := invariants.RcNew; op <= invariants.ArcWeakWeakCount; op++ {
+	for op := invariants.RcNew; op <= invariants.RefMutRelease; op++ {
 		pkg, name := op.Package(), op.Name()
-		assert.Containsf(t, []string{"rc", "arc"}, pkg,
-			"Op(%d).Package() must be \"rc\" or \"arc\"", uint8(op))
+		assert.Containsf(t, []string{"rc", "arc", "cell"}, pkg,
+			"Op(%d).Package() must be \"rc\", \"arc\" or \"cell\"", uint8(op))
 		assert.NotEmptyf(t, name,
 			"Op(%d).Name() must be the operation's name as the API spells it", uint8(op))
 		assert.Equalf(t, pkg+"."+name, op.String(),
@@ -107,8 +107,21 @@ func TestOpStringExamples(t *testing.T) {
 func TestRuleOpsAreKnownOps(t *testing.T) {
 	for _, r := range invariants.Rules {
 		for _, op := range r.Ops {
-			assert.LessOrEqualf(t, op, invariants.ArcWeakWeakCount,
+			assert.LessOrEqualf(t, op, invariants.RefMutRelease,
 				"rule %s cites Op(%d), which is not a defined operation", r.ID, uint8(op))
 		}
+	}
+}
+
+// TestBorrowRulesAreListedAndFoundByLookup checks package cell's rules:
+// described like the invariants, and found by Lookup beside them.
+func TestBorrowRulesAreListedAndFoundByLookup(t *testing.T) {
+	require.Len(t, invariants.BorrowRules, 2, "the borrow rules are B1 and B2")
+	for i, r := range invariants.BorrowRules {
+		assert.Equal(t, invariants.ID(fmt.Sprintf("B%d", i+1)), r.ID, "the borrow rules are listed in order")
+		assert.NotEmpty(t, r.Statement, "rule %s states itself in one sentence", r.ID)
+		got, ok := invariants.Lookup(r.ID)
+		assert.True(t, ok, "Lookup finds %s", r.ID)
+		assert.Equal(t, r.Name, got.Name)
 	}
 }

@@ -1,8 +1,10 @@
 package lab
 
+import "slices"
+
 // All returns every mutant, package rc's first.
 func All() []Mutant {
-	return append(append([]Mutant(nil), RcMutants...), ConcurrentMutants...)
+	return slices.Concat(RcMutants, ConcurrentMutants, CellMutants)
 }
 
 // ConcurrentMutants are the bugs of the packages shared across goroutines:

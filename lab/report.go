@@ -65,7 +65,7 @@ func (s Summary) Err() error {
 
 // MutantsMarkdown is the mutants region of chapter 9: for each package rc
 // mutant, the bug, what caught it, its diff and the explorer's shortest
-// counterexample; then the concurrent mutants, as their diffs. Only what is
+// counterexample; then the other packages' mutants, as their diffs. Only what is
 // the same on every run goes in: the explorer searches in a fixed order,
 // while rapid's shrunk counterexamples depend on its seed and which
 // concurrent mutants die depends on the schedule.
@@ -110,7 +110,7 @@ func MutantsMarkdown(results []Result) string {
 			continue
 		}
 		if first {
-			b.WriteString("\n### The concurrent mutants\n\nEach is run against its package's whole test suite, as CI runs it" +
+			b.WriteString("\n### The mutants of the other packages\n\nEach is run against its package's whole test suite, as CI runs it" +
 				" (`go test -race` where the bug is a race); `rcbook lab mutants` prints which tests killed it, or why it survived.\n")
 			first = false
 		}
