@@ -20,7 +20,9 @@
 // its names; or just a file, for a whole small file. An output reference
 // names a package directory and an Example function in its _test.go files.
 // Every ```go block needs a code marker and every ```output block an
-// output marker; other blocks (```sh, ```text diagrams) are free. Blocks
+// output marker; other blocks (```sh, ```text diagrams) are free. The
+// book's Rust programs have markers of their own (rust.go): a ```rust
+// block quotes a program, and its output is checked by running it. Blocks
 // inside a `<!-- lab NAME: begin -->` region are the lab's to check.
 package docscheck
 
@@ -41,7 +43,7 @@ type Report struct {
 }
 
 var (
-	marker = regexp.MustCompile(`^<!-- (code|output): (\S+) -->$`)
+	marker = regexp.MustCompile(`^<!-- (code|output|rust|rust-output): (\S+) -->$`)
 	fence  = regexp.MustCompile("^```(\\w*)\\s*$")
 )
 
@@ -54,16 +56,17 @@ func Check(root, dir string, update bool) (Report, error) {
 		return r, err
 	}
 	sort.Strings(chapters)
+	var rust rustRunner
 	for _, path := range chapters {
 		r.Chapters++
-		if err := checkChapter(root, path, update, &r); err != nil {
+		if err := checkChapter(root, path, update, &r, &rust); err != nil {
 			return r, err
 		}
 	}
 	return r, nil
 }
 
-func checkChapter(root, path string, update bool, r *Report) error {
+func checkChapter(root, path string, update bool, r *Report, rust *rustRunner) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -96,7 +99,7 @@ func checkChapter(root, path string, update bool, r *Report) error {
 		if i > 0 {
 			ref = marker.FindStringSubmatch(lines[i-1])
 		}
-		want, problem := expected(root, lang, ref)
+		want, problem := expected(root, lang, ref, rust)
 		switch {
 		case problem != "":
 			r.Problems = append(r.Problems, fmt.Sprintf("%s:%d: %s", name, i+1, problem))
@@ -131,27 +134,36 @@ func closing(lines []string, i int) int {
 	return -1
 }
 
+// blockOf is the kind of block each marker must be followed by.
+var blockOf = map[string]string{"code": "go", "output": "output", "rust": "rust", "rust-output": "output"}
+
 // expected returns what a block must contain, nil for a free block, or the
 // reason the block cannot be checked.
-func expected(root, lang string, ref []string) (*string, string) {
+func expected(root, lang string, ref []string, rust *rustRunner) (*string, string) {
 	switch {
 	case lang == "go" && (ref == nil || ref[1] != "code"):
 		return nil, "a ```go block needs a <!-- code: FILE#DECL --> marker on the line before it"
-	case lang == "output" && (ref == nil || ref[1] != "output"):
-		return nil, "an ```output block needs a <!-- output: DIR#ExampleName --> marker on the line before it"
-	case lang != "go" && lang != "output":
-		if ref != nil {
-			return nil, "a " + ref[1] + " marker must be followed by a ```" + map[string]string{"code": "go", "output": "output"}[ref[1]] + " block"
-		}
-		return nil, ""
+	case lang == "rust" && (ref == nil || ref[1] != "rust"):
+		return nil, "a ```rust block needs a <!-- rust: FILE --> marker on the line before it"
+	case lang == "output" && (ref == nil || (ref[1] != "output" && ref[1] != "rust-output")):
+		return nil, "an ```output block needs a <!-- output: DIR#ExampleName --> or <!-- rust-output: FILE --> marker on the line before it"
+	case ref != nil && blockOf[ref[1]] != lang:
+		return nil, "a " + ref[1] + " marker must be followed by a ```" + blockOf[ref[1]] + " block"
+	case ref == nil:
+		return nil, "" // a free block: shell commands, diagrams
 	}
 	file, decl, _ := strings.Cut(ref[2], "#")
 	var text string
 	var err error
-	if ref[1] == "code" {
+	switch ref[1] {
+	case "code":
 		text, err = Declaration(filepath.Join(root, file), decl)
-	} else {
+	case "output":
 		text, err = ExampleOutput(filepath.Join(root, file), decl)
+	case "rust":
+		text, _, err = RustProgram(filepath.Join(root, file))
+	case "rust-output":
+		text, err = rust.output(filepath.Join(root, file))
 	}
 	if err != nil {
 		return nil, err.Error()

@@ -2,7 +2,9 @@ package docscheck
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -72,4 +74,48 @@ func TestCheckLeavesLabRegionsToTheLab(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, r.Problems)
 	assert.Zero(t, r.Snippets)
+}
+
+func TestRustProgramSplitsOffItsPinnedOutput(t *testing.T) {
+	code, out, err := RustProgram(filepath.Join(repo, "rust/hello.rs"))
+	require.NoError(t, err)
+	assert.True(t, strings.HasSuffix(code, "println!(\"strong: {}\", Rc::strong_count(&a));\n}"), "the program is quoted without its trailer:\n%s", code)
+	assert.Equal(t, "strong: 2\nstrong: 1", out)
+}
+
+// requireRustc skips a test that compiles Rust where rustc is missing;
+// CI has it, and docs check fails there without it.
+func requireRustc(t *testing.T) {
+	t.Helper()
+	if _, err := exec.LookPath("rustc"); err != nil {
+		t.Skip("rustc is not on PATH")
+	}
+}
+
+func TestCheckRunsTheRustProgramsItQuotes(t *testing.T) {
+	requireRustc(t)
+	code, _, err := RustProgram(filepath.Join(repo, "rust/hello.rs"))
+	require.NoError(t, err)
+	dir := chapter(t, "<!-- rust: rust/hello.rs -->\n```rust\n"+code+"\n```\n\n<!-- rust-output: rust/hello.rs -->\n```output\nstrong: 2\nstrong: 1\n```\n")
+	r, err := Check(repo, dir, false)
+	require.NoError(t, err)
+	assert.Empty(t, r.Problems)
+	assert.Equal(t, 2, r.Snippets, "the program and its output are both verified")
+}
+
+func TestCheckCatchesARustProgramThatPrintsOtherThanItPins(t *testing.T) {
+	requireRustc(t)
+	dir := chapter(t, "<!-- rust-output: rust/liar.rs -->\n```output\nwhat it says it prints\n```\n")
+	r, err := Check(repo, dir, false)
+	require.NoError(t, err)
+	require.Len(t, r.Problems, 1, "a pinned output the program does not print is a problem, as in go test")
+	assert.Contains(t, r.Problems[0], "prints\nwhat it prints\nbut pins")
+}
+
+func TestARustBlockNeedsItsMarker(t *testing.T) {
+	dir := chapter(t, "```rust\nfn main() {}\n```\n")
+	r, err := Check(repo, dir, false)
+	require.NoError(t, err)
+	require.Len(t, r.Problems, 1)
+	assert.Contains(t, r.Problems[0], "needs a <!-- rust: FILE --> marker")
 }

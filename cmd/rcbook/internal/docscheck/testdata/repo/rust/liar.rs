@@ -1,0 +1,5 @@
+fn main() {
+    println!("what it prints");
+}
+// Output:
+// what it says it prints
