@@ -9,6 +9,7 @@ import (
 
 	"github.com/rcbook/rcbook/cell"
 	"github.com/rcbook/rcbook/invariants"
+	"github.com/rcbook/rcbook/rc"
 )
 
 // refusal runs f, which must panic with an *invariants.Error, and returns
@@ -107,4 +108,23 @@ func TestZeroValues(t *testing.T) {
 	assert.Equal(t, "cell: Ref.Release: zero guard: it never held a borrow (a refused TryBorrow returns one) (B2)", err.Error())
 	var g cell.RefMut[int]
 	assert.Equal(t, invariants.B2, refusal(t, func() { g.Get() }).Rule())
+}
+
+// dropped is a value with a destructor, to see that a RefCell passes the
+// drop on.
+type dropped struct{ log *[]string }
+
+func (d *dropped) Drop() { *d.log = append(*d.log, "value dropped") }
+
+func TestDroppingTheCellDropsItsValue(t *testing.T) {
+	var log []string
+	r := rc.New(cell.New(dropped{&log}))
+	r.Drop()
+	assert.Equal(t, []string{"value dropped"}, log, "the last Drop of an Rc[RefCell[T]] runs T's destructor, as Rust drops a RefCell's contents")
+
+	c := cell.New(dropped{&log})
+	g := c.Borrow()
+	err := refusal(t, c.Drop)
+	assert.Equal(t, "cell: Drop: dropped while borrowed: a guard outlived the value (B2)", err.Error())
+	g.Release()
 }

@@ -3,6 +3,7 @@ package cell
 import (
 	"fmt"
 
+	"github.com/rcbook/rcbook/internal/destructor"
 	"github.com/rcbook/rcbook/internal/nocopy"
 	"github.com/rcbook/rcbook/invariants"
 )
@@ -114,4 +115,15 @@ func plural(n int, noun string) string {
 		return "1 " + noun + " is"
 	}
 	return fmt.Sprintf("%d %ss are", n, noun)
+}
+
+// Drop drops the value the cell holds, if its type has a Drop method
+// (rc.Dropper): rc and arc call it when the last strong handle to the cell
+// goes, so a RefCell inside an Rc drops its value as Rust's does. A
+// borrow still live then would outlive the value; Drop panics citing B2.
+func (c *RefCell[T]) Drop() {
+	if c.flag != 0 {
+		panic(&invariants.Error{Op: invariants.CellDrop, Detail: "dropped while borrowed: a guard outlived the value", Broke: invariants.B2})
+	}
+	destructor.Run(&c.value, nil, destructor.Unknown)
 }

@@ -63,6 +63,7 @@ const (
 	CellBorrow
 	CellBorrowMut
 	CellReplace
+	CellDrop
 	RefGet
 	RefRelease
 	RefMutGet
@@ -148,6 +149,7 @@ var ops = [...]opInfo{
 	CellBorrow:    {"cell", "Borrow", viaOther, addsNothing, false},
 	CellBorrowMut: {"cell", "BorrowMut", viaOther, addsNothing, false},
 	CellReplace:   {"cell", "Replace", viaOther, addsNothing, false},
+	CellDrop:      {"cell", "Drop", viaOther, addsNothing, false},
 	RefGet:        {"cell", "Ref.Get", viaOther, addsNothing, false},
 	RefRelease:    {"cell", "Ref.Release", viaOther, addsNothing, false},
 	RefMutGet:     {"cell", "RefMut.Get", viaOther, addsNothing, false},

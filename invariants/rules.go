@@ -61,7 +61,7 @@ var BorrowRules = []Rule{
 		[]Op{CellBorrow, CellBorrowMut, CellReplace}},
 	{B2, "borrow accounting",
 		"the borrow flag counts exactly the live guards: every guard is released exactly once, and a released guard is never used again.",
-		[]Op{RefGet, RefRelease, RefMutGet, RefMutRelease}},
+		[]Op{RefGet, RefRelease, RefMutGet, RefMutRelease, CellDrop}},
 }
 
 // Lookup returns the rule with the given ID, an invariant or a borrow

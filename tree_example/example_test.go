@@ -5,11 +5,12 @@ import (
 	"os"
 	"testing"
 
-	"github.com/rcbook/rcbook/rctest"
-
-	"github.com/rcbook/rcbook/rc"
-	"github.com/rcbook/rcbook/weak"
 	"github.com/stretchr/testify/require"
+
+	"github.com/rcbook/rcbook/cell"
+	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
+	"github.com/rcbook/rcbook/weak"
 )
 
 // Example pins the complete printout of the program.
@@ -48,7 +49,7 @@ func TestRunFreesEverything(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
 	start := rc.LiveAllocations()
 	run(io.Discard)
-	require.Equal(t, start, rc.LiveAllocations())
+	require.Equal(t, start, rc.LiveAllocations(), "the example drops everything it makes")
 }
 
 // TestTreeFreedByRoot checks that a tree holds one allocation per node and
@@ -56,10 +57,10 @@ func TestRunFreesEverything(t *testing.T) {
 func TestTreeFreedByRoot(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
 	start := rc.LiveAllocations()
-	noParent := weak.New[Node]()
+	noParent := weak.New[cell.RefCell[Node]]()
 	root := newTree(io.Discard, 1, 3, &noParent)
 	noParent.Drop()
-	require.Equal(t, start+7, rc.LiveAllocations())
+	require.Equal(t, start+7, rc.LiveAllocations(), "a tree of depth 3 is seven allocations, one per node")
 	root.Drop()
-	require.Equal(t, start, rc.LiveAllocations())
+	require.Equal(t, start, rc.LiveAllocations(), "dropping the root alone frees every node: no Weak owns anything")
 }

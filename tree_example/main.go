@@ -1,8 +1,11 @@
 // Command tree_example rebuilds the tree of the Rust Book's chapter 15.6
-// ("Reference Cycles Can Leak Memory") with rcbook's rc and weak packages:
-// parents own their children through strong handles (rc.Rc), and children
-// point back at their parent through non-owning handles (weak.Weak), so the
-// tree has no ownership cycle and dropping the root frees every node.
+// ("Reference Cycles Can Leak Memory") with rcbook's rc, weak and cell
+// packages: parents own their children through strong handles (rc.Rc), and
+// children point back at their parent through non-owning handles
+// (weak.Weak), so the tree has no ownership cycle and dropping the root
+// frees every node. Each node sits in a cell.RefCell, as in the Rust Book's
+// Rc<RefCell<...>>: a node is shared, so it is changed only through the
+// cell's one mutable borrow, never by writing through rc.Rc.Get.
 package main
 
 import (
@@ -10,6 +13,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/rcbook/rcbook/cell"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/weak"
 )
@@ -19,17 +23,18 @@ import (
 // owned the parent, neither strong count could ever reach 0.
 type Node struct {
 	value    int
-	parent   weak.Weak[Node] // zero value: dangling, "no parent yet"
-	children []rc.Rc[Node]
+	parent   weak.Weak[cell.RefCell[Node]] // zero value: dangling, "no parent yet"
+	children []rc.Rc[cell.RefCell[Node]]
 	out      io.Writer // where Drop reports; Rust would simply println!
 }
 
-// Drop is Node's destructor (it makes Node an rc.Dropper). It runs once, when
-// the last strong handle to the node goes. Like Rust, it reports first and
-// then lets go of the node's fields: each child handle, in order, and the
-// Weak to the parent. Go will not drop fields for us, so forgetting either
-// would leak: an undropped child keeps its strong count above 0, and an
-// undropped Weak keeps its parent's allocation from being freed.
+// Drop is Node's destructor (it makes Node an rc.Dropper; the RefCell
+// around it passes the drop on). It runs once, when the last strong handle
+// to the node goes. Like Rust, it reports first and then lets go of the
+// node's fields: each child handle, in order, and the Weak to the parent.
+// Go will not drop fields for us, so forgetting either would leak: an
+// undropped child keeps its strong count above 0, and an undropped Weak
+// keeps its parent's allocation from being freed.
 func (n *Node) Drop() {
 	fmt.Fprintf(n.out, "drop node %d\n", n.value)
 	for i := range n.children {
@@ -39,7 +44,7 @@ func (n *Node) Drop() {
 }
 
 // counts prints a handle's strong and weak counts in the book's format.
-func counts(w io.Writer, name string, r *rc.Rc[Node]) {
+func counts(w io.Writer, name string, r *rc.Rc[cell.RefCell[Node]]) {
 	fmt.Fprintf(w, "%s strong = %d, weak = %d\n", name, r.StrongCount(), r.WeakCount())
 }
 
@@ -56,7 +61,7 @@ func run(w io.Writer) {
 func bookExample(w io.Writer) {
 	// One strong handle (leaf itself) and no Weak. WeakCount hides the
 	// "implicit weak" that all strong handles share (rcbook's rule I4).
-	leaf := rc.New(Node{value: 3, out: w})
+	leaf := rc.New(cell.New(Node{value: 3, out: w}))
 	counts(w, "leaf", &leaf)
 
 	branchScope(w, &leaf)
@@ -64,12 +69,7 @@ func bookExample(w io.Writer) {
 	// The branch's value was dropped, so the leaf's Weak no longer upgrades:
 	// a dropped value is never brought back. (Its allocation is still there,
 	// kept by that very Weak, which is what lets Upgrade answer safely.)
-	if p, ok := leaf.Get().parent.Upgrade(); ok {
-		fmt.Fprintf(w, "leaf parent: node %d\n", p.Get().value)
-		p.Drop()
-	} else {
-		fmt.Fprintln(w, "leaf parent: none, the branch is gone")
-	}
+	fmt.Fprintf(w, "leaf parent: %s\n", parentOf(&leaf))
 	// The branch's destructor dropped its clone of leaf: back to 1.
 	counts(w, "leaf", &leaf)
 
@@ -78,19 +78,36 @@ func bookExample(w io.Writer) {
 	leaf.Drop()
 }
 
+// parentOf reads a node's parent pointer through a shared borrow: any
+// number of readers may look at once, and no writer meanwhile (B1).
+func parentOf(node *rc.Rc[cell.RefCell[Node]]) string {
+	r := node.Get().Borrow()
+	defer r.Release()
+	p, ok := r.Get().parent.Upgrade()
+	if !ok {
+		return "none, the branch is gone"
+	}
+	defer p.Drop()
+	pr := p.Get().Borrow()
+	defer pr.Release()
+	return fmt.Sprintf("node %d", pr.Get().value)
+}
+
 // branchScope plays the role of the book's inner { ... } block. Go has no
 // drop at the end of a block, so the branch lives in its own function and a
 // deferred Drop ends its life when the function returns.
-func branchScope(w io.Writer, leaf *rc.Rc[Node]) {
-	branch := rc.New(Node{value: 5, out: w, children: []rc.Rc[Node]{leaf.Clone()}})
+func branchScope(w io.Writer, leaf *rc.Rc[cell.RefCell[Node]]) {
+	branch := rc.New(cell.New(Node{value: 5, out: w, children: []rc.Rc[cell.RefCell[Node]]{leaf.Clone()}}))
 	defer branch.Drop()
 
-	// Point the leaf at its parent. Rust needs a RefCell here because leaf
-	// is shared; rcbook has none, so we write through Get, which is safe
-	// only because nothing else is reading the leaf right now.
-	parent := &leaf.Get().parent
+	// Point the leaf at its parent. The leaf is shared (the branch holds a
+	// clone), so it is changed through the one mutable borrow its cell
+	// hands out, as Rust's leaf.parent.borrow_mut() does.
+	g := leaf.Get().BorrowMut()
+	parent := &g.Get().parent
 	parent.Drop() // let go of the old, dangling Weak, as Rust's assignment would
 	*parent = weak.Downgrade(&branch)
+	g.Release()
 
 	// Strong 1: only the branch variable owns it. Weak 1: the leaf's parent
 	// pointer (the implicit weak is hidden, as for the leaf above).
@@ -105,27 +122,34 @@ func branchScope(w io.Writer, leaf *rc.Rc[Node]) {
 func deeperTree(w io.Writer) {
 	fmt.Fprintf(w, "live allocations before: %d\n", rc.LiveAllocations())
 
-	noParent := weak.New[Node]() // dangling: the root has no parent
+	noParent := weak.New[cell.RefCell[Node]]() // dangling: the root has no parent
 	root := newTree(w, 1, 3, &noParent)
 	noParent.Drop()
 	fmt.Fprintf(w, "live allocations after build: %d\n", rc.LiveAllocations())
 
 	// Each node is owned once, by its parent's children slice (or, for the
 	// root, by the root variable), so every strong count is 1. The weak
-	// count is the number of children pointing back at the node.
+	// count is the number of children pointing back at the node. Reading
+	// the children takes a shared borrow of each cell on the way down.
 	counts(w, "node 1", &root)
-	mid := &root.Get().children[0] // a pointer to the handle: no new count
+	rootNode := root.Get().Borrow()
+	mid := &rootNode.Get().children[0] // a pointer to the handle: no new count
 	counts(w, "node 11", mid)
-	low := &mid.Get().children[1]
+	midNode := mid.Get().Borrow()
+	low := &midNode.Get().children[1]
 	counts(w, "node 112", low)
 
 	// Upgrading the grandchild's parent pointer makes a new strong handle,
 	// so node 11 has strong 2 until we drop it again.
-	if up, ok := low.Get().parent.Upgrade(); ok {
-		fmt.Fprintf(w, "node 112 parent: node %d\n", up.Get().value)
+	lowNode := low.Get().Borrow()
+	if up, ok := lowNode.Get().parent.Upgrade(); ok {
+		fmt.Fprintf(w, "node 112 parent: node %d\n", midNode.Get().value)
 		counts(w, "node 11", &up)
 		up.Drop()
 	}
+	lowNode.Release()
+	midNode.Release()
+	rootNode.Release()
 
 	// One Drop frees all seven nodes: each destructor drops its children
 	// before returning, so the output is a depth-first walk of the tree.
@@ -139,16 +163,16 @@ func deeperTree(w io.Writer) {
 //
 // weak.NewCyclic hands build a Weak to the node before the node exists, so
 // each child is created with its final parent pointer already in place: no
-// empty parent that has to be patched afterwards. Inside build that Weak
-// cannot upgrade yet (the node's strong count is still 0); it can only be
-// cloned, and each child stores its clone.
-func newTree(w io.Writer, value, depth int, parent *weak.Weak[Node]) rc.Rc[Node] {
-	return weak.NewCyclic(func(self *weak.Weak[Node]) Node {
-		var children []rc.Rc[Node]
+// empty parent that has to be patched afterwards, and so no borrow at all.
+// Inside build that Weak cannot upgrade yet (the node's strong count is
+// still 0); it can only be cloned, and each child stores its clone.
+func newTree(w io.Writer, value, depth int, parent *weak.Weak[cell.RefCell[Node]]) rc.Rc[cell.RefCell[Node]] {
+	return weak.NewCyclic(func(self *weak.Weak[cell.RefCell[Node]]) cell.RefCell[Node] {
+		var children []rc.Rc[cell.RefCell[Node]]
 		for i := 1; depth > 1 && i <= 2; i++ {
 			children = append(children, newTree(w, value*10+i, depth-1, self))
 		}
-		return Node{value: value, parent: parent.Clone(), children: children, out: w}
+		return cell.New(Node{value: value, parent: parent.Clone(), children: children, out: w})
 	})
 }
 
