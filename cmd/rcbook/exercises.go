@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -196,22 +197,34 @@ func chapterFile(root, chapter string) string {
 	return matches[0]
 }
 
-// check runs the learner's code for ex through its tests.
+// check runs go vet and the tests on the learner's code for ex, shows what
+// they found, and ends with the verdict: done, or not yet and why. The
+// verdict is recorded every time, so breaking a done exercise undoes it.
 func check(c *course.Course, p *course.Progress, ex course.Exercise, out io.Writer) error {
-	fmt.Fprintf(out, "$ go test %s   (in %s%c)\n", ex.Package(), shortPath(c.Dir), filepath.Separator)
-	o, err := c.Check(ex, p, out)
+	fmt.Fprintf(out, "$ go vet %s && go test %s   (in %s%c)\n", ex.Package(), ex.Package(), shortPath(c.Dir), filepath.Separator)
+	wasDone := p.Done(ex.Slug)
+	r, err := c.CheckReport(ex, p)
 	if err != nil {
 		return err
 	}
-	switch o {
-	case course.Failed:
-		return fmt.Errorf("%s does not pass yet: read the failures above (stuck? rcbook exercises hint %d)", ex.Slug, ex.Number)
-	case course.NoBuild:
-		return fmt.Errorf("%s does not compile yet: read the compiler's messages above", ex.Slug)
-	case course.NoTests:
-		return fmt.Errorf("%s has no tests to run: is the folder complete?", ex.Slug)
+	var report bytes.Buffer
+	if r.Print(&report); report.Len() > 0 {
+		fmt.Fprintf(out, "\n%s", report.Bytes())
 	}
-	fmt.Fprintf(out, "\n%s passes: marked done %s\n", ex.Slug, course.Bar(c.Done(p), len(c.Exercises), min(len(c.Exercises), 30)))
+	fmt.Fprintln(out) // the verdict comes last, after a blank line: here, or as the error
+	undone := ""
+	if wasDone && r.Outcome != course.Passed {
+		undone = "; it is no longer marked done"
+	}
+	switch r.Outcome {
+	case course.Failed:
+		return fmt.Errorf("%s does not pass yet: %s%s\nStuck? rcbook exercises hint %d", ex.Slug, r.Summary(), undone, ex.Number)
+	case course.NoBuild:
+		return fmt.Errorf("%s does not compile yet: read the compiler's messages above%s", ex.Slug, undone)
+	case course.NoTests:
+		return fmt.Errorf("%s has no tests to run: is the folder complete?%s", ex.Slug, undone)
+	}
+	fmt.Fprintf(out, "%s passes: marked done %s\n", ex.Slug, course.Bar(c.Done(p), len(c.Exercises), min(len(c.Exercises), 30)))
 	fmt.Fprintf(out, "Compare with the reference solution: rcbook exercises solution %d\n", ex.Number)
 	if _, more := c.Current(p); more {
 		fmt.Fprintln(out, "Then go on: rcbook exercises next")

@@ -9,15 +9,20 @@ import (
 	"sync"
 )
 
-// Runner runs `go test` with args in dir, copying everything it prints
-// (stdout and stderr) to out as it comes. passed is go test's verdict; err
-// is reserved for a go command that could not be run at all. A Runner may
-// be called from several goroutines at once.
+// Runner runs `go test -json` with args in dir, copying everything it
+// prints (stdout and stderr) to out as it comes. passed is go test's
+// verdict; err is reserved for a go command that could not be run at all.
+// A Runner may be called from several goroutines at once.
+//
+// The JSON events are what Check reads its report from. A line that is
+// not an event is taken as plain text, as go test prints it without -json:
+// the go command writes some of its errors that way, and a fake Runner in
+// a test need not speak JSON at all.
 type Runner func(dir string, args []string, out io.Writer) (passed bool, err error)
 
 // GoTest is the Runner that runs the go command found on PATH.
 func GoTest(dir string, args []string, out io.Writer) (bool, error) {
-	cmd := exec.Command("go", append([]string{"test"}, args...)...)
+	cmd := exec.Command("go", append([]string{"test", "-json"}, args...)...)
 	cmd.Dir = dir
 	cmd.Stdout, cmd.Stderr = out, out
 	err := cmd.Run()
@@ -75,26 +80,59 @@ func classify(passed bool, output string) Outcome {
 }
 
 // Test runs go test on ex with the extra flags (such as "-tags",
-// "solution"), streams the output to out, and says how it went.
+// "solution"), streams the output to out as go test prints it without
+// -json, and says how it went.
 func (c *Course) Test(ex Exercise, out io.Writer, flags ...string) (Outcome, error) {
 	var seen bytes.Buffer
 	args := append(append([]string{}, flags...), ex.Package())
-	passed, err := c.Run(c.Dir, args, &lockedWriter{w: io.MultiWriter(out, &seen)})
+	text := &plainText{w: io.MultiWriter(out, &seen)}
+	passed, err := c.Run(c.Dir, args, &lockedWriter{w: text})
+	text.flush()
 	if err != nil {
 		return RunFailed, err
 	}
 	return classify(passed, seen.String()), nil
 }
 
-// Check runs ex's tests against the learner's code. If they pass, ex is
-// marked done and the progress saved, which opens its solution.
-func (c *Course) Check(ex Exercise, p *Progress, out io.Writer) (Outcome, error) {
-	o, err := c.Test(ex, out)
-	if err != nil || o != Passed {
-		return o, err
+// plainText turns go test -json's events back into the text go test
+// prints without -json, line by line as they come: the concatenation of
+// the events' Output is that text. A line that is not an event passes
+// through as it is.
+type plainText struct {
+	w    io.Writer
+	part []byte // the start of a line whose end has not come yet
+}
+
+func (p *plainText) Write(b []byte) (int, error) {
+	p.part = append(p.part, b...)
+	for {
+		i := bytes.IndexByte(p.part, '\n')
+		if i < 0 {
+			return len(b), nil
+		}
+		line := string(p.part[:i+1])
+		p.part = p.part[i+1:]
+		if err := p.line(line); err != nil {
+			return len(b), err
+		}
 	}
-	p.Mark(ex.Slug, true)
-	return o, p.Save()
+}
+
+// line writes one line: an event's output, or the line itself.
+func (p *plainText) line(line string) error {
+	if e, ok := decodeEvent(line); ok {
+		line = e.Output
+	}
+	_, err := io.WriteString(p.w, line)
+	return err
+}
+
+// flush writes a last line that did not end in a newline.
+func (p *plainText) flush() {
+	if len(p.part) > 0 {
+		p.line(string(p.part))
+		p.part = nil
+	}
 }
 
 // lockedWriter serialises writes, so that a Runner may write stdout and

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"io"
-	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -57,46 +56,37 @@ func TestTestRunsTheExercisePackageInTheCourseDirectory(t *testing.T) {
 	assert.Equal(t, RunFailed, o)
 }
 
-func TestCheckMarksAPassingExerciseDone(t *testing.T) {
-	c, p := loadFake(t)
-	fake := &fakeGo{answer: func(args string) (bool, string) {
-		return args == "./01-double", "output of " + args + "\n"
-	}}
-	c.Run = fake.run
-
+func TestTestTurnsEventsBackIntoText(t *testing.T) {
+	c, _ := loadFake(t)
+	c.Run = func(_ string, _ []string, out io.Writer) (bool, error) {
+		for _, part := range []string{
+			`{"Action":"start","Package":"x"}` + "\n" + `{"Action":"output","Test":"TestA","Out`,
+			`put":"--- FAIL: TestA (0.00s)\n"}` + "\ngo: a warning in plain text\n",
+			`{"Action":"output","Output":"FAIL\tx\t0.01s\n"}`, // the stream ends without a newline
+		} {
+			if _, err := io.WriteString(out, part); err != nil {
+				return false, err
+			}
+		}
+		return false, nil
+	}
 	var out bytes.Buffer
-	o, err := c.Check(c.Exercises[1], p, &out)
+	o, err := c.Test(c.Exercises[0], &out)
 	require.NoError(t, err)
 	assert.Equal(t, Failed, o)
-	assert.False(t, p.Done("02-broken"), "a failing check leaves the exercise pending")
-
-	o, err = c.Check(c.Exercises[0], p, &out)
-	require.NoError(t, err)
-	assert.Equal(t, Passed, o)
-	assert.True(t, p.Done("01-double"))
-	assert.Equal(t, []string{"./02-broken", "./01-double"}, fake.runs(), "check runs the learner's code: no -tags solution")
-	assert.Equal(t, "output of ./02-broken\noutput of ./01-double\n", out.String())
-
-	saved, err := LoadProgress(filepath.Join(filepath.Dir(p.path), ProgressFile))
-	require.NoError(t, err)
-	assert.True(t, saved.Done("01-double"), "the mark is saved at once")
+	assert.Equal(t, "--- FAIL: TestA (0.00s)\ngo: a warning in plain text\nFAIL\tx\t0.01s\n", out.String(),
+		"verify reads go test's text: each event's Output, even one split across writes, and other lines as they are")
 }
 
-func TestCheckWithTheRealGoCommand(t *testing.T) {
+func TestTestWithTheRealGoCommandPrintsText(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go test on the fake exercises module")
 	}
-	c, p := loadFake(t)
+	c, _ := loadFake(t)
 	var out bytes.Buffer
-	o, err := c.Check(c.Exercises[0], p, &out)
-	require.NoError(t, err)
-	assert.Equal(t, Failed, o, "the stub panics with TODO: a test failure")
-	assert.Contains(t, out.String(), "panic: TODO: return twice n", "go test's output streams through")
-	assert.False(t, p.Done("01-double"))
-
-	out.Reset()
-	o, err = c.Check(c.Exercises[1], p, &out)
+	o, err := c.Test(c.Exercises[1], &out)
 	require.NoError(t, err)
 	assert.Equal(t, NoBuild, o, out.String())
-	assert.Contains(t, out.String(), "cannot use 42", "the compiler's message reaches the learner")
+	assert.Contains(t, out.String(), "02-broken/exercise.go:8:9: cannot use 42", "the compiler's message, as text")
+	assert.NotContains(t, out.String(), `"Action"`, "no JSON reaches verify's report")
 }

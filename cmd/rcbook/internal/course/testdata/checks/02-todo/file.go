@@ -1,0 +1,5 @@
+// Package todo is a fixture whose stubs panic TODO.
+package todo
+
+// File is a file.
+type File struct{}
