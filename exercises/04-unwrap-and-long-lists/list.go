@@ -1,4 +1,4 @@
-// Package unwrap is exercise 05: taking a value back from its last owner
+// Package unwrap is exercise 04: taking a value back from its last owner
 // with TryUnwrap, and using that to drop a long linked list in a loop
 // instead of a recursion.
 package unwrap
