@@ -1,8 +1,11 @@
 package lab
 
-// All returns every mutant, package rc's first.
+import "slices"
+
+// All returns every mutant: package rc's, the concurrent packages', then
+// the capstone's.
 func All() []Mutant {
-	return append(append([]Mutant(nil), RcMutants...), ConcurrentMutants...)
+	return slices.Concat(RcMutants, ConcurrentMutants, CapstoneMutants)
 }
 
 // ConcurrentMutants are the bugs of the packages shared across goroutines:
