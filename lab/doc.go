@@ -7,6 +7,9 @@
 //     go's -overlay flag, from a temporary copy of that file, so the tree
 //     is never touched and the code a reader follows is exactly the code
 //     that ships. It runs the tests CI runs against it; each must fail.
+//     The capstone exercise's reference solution has mutants too
+//     (CapstoneMutants): the bugs its hints warn about, hunted by the
+//     capstone's own tests in the exercises module.
 //   - Exploration: Explore runs every operation sequence up to a depth over
 //     a small universe against the real rc, with no violation allowed.
 //

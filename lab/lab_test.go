@@ -26,6 +26,21 @@ func TestEveryMutantEditsItsFileExactlyOnce(t *testing.T) {
 	}
 }
 
+func TestACapstoneMutantIsHuntedInTheExercisesModule(t *testing.T) {
+	require.NotEmpty(t, CapstoneMutants)
+	m := CapstoneMutants[0]
+	assert.Equal(t, "./12-capstone", m.Package(), "go test runs in exercises/, so the package is named from there")
+	assert.Equal(t, "cd exercises && go test -tags solution ./12-capstone", m.Command())
+	assert.True(t, m.Required(), "a capstone mutant that survives fails the lab, as an rc mutant does")
+	rc := Mutant{File: "rc/drop.go", Model: true}
+	assert.Equal(t, "./rc", rc.Package(), "the library's mutants are named from the repository root")
+	assert.Equal(t, "go test ./rc", rc.Command())
+	assert.True(t, rc.Required())
+	race := Mutant{File: "arc/weak.go", Race: true}
+	assert.Equal(t, "go test -race ./arc", race.Command())
+	assert.False(t, race.Required(), "a concurrent mutant may survive, saying why")
+}
+
 func TestOccursRefusesAnEditThatMissesOrRepeats(t *testing.T) {
 	m := Mutant{Name: "x", File: "f.go", Old: "a", New: "b"}
 	assert.NoError(t, m.Occurs("xay"))

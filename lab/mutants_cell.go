@@ -11,7 +11,6 @@ var CellMutants = []Mutant{
 		New:     "\tif c.flag == mutable {\n\t\tpanic(c.conflict(invariants.CellBorrowMut))\n",
 		Bug:     "BorrowMut refuses only while another RefMut is live, and forgets the shared borrows",
 		Symptom: "a writer changes a value that readers are in the middle of reading, the very thing the cell exists to stop",
-		Hard:    "every test that takes a RefMut while a Ref is live catches it",
 	},
 	{
 		Name: "cell-reader-beside-writer", File: "cell/refcell.go",
@@ -19,7 +18,6 @@ var CellMutants = []Mutant{
 		New:     "func (c *RefCell[T]) Borrow() Ref[T] {\n",
 		Bug:     "Borrow does not look at the flag before counting a reader",
 		Symptom: "a reader sees a value half-way through a write, and the flag, counting up from the writer's mark, no longer means anything",
-		Hard:    "every test that borrows while a RefMut is live catches it",
 	},
 	{
 		Name: "cell-release-clears", File: "cell/guard.go",
@@ -27,7 +25,6 @@ var CellMutants = []Mutant{
 		New:     "\tr.cell, r.released = nil, true\n\tc.flag = 0\n",
 		Bug:     "Ref.Release clears the whole flag instead of counting one reader out",
 		Symptom: "when one of two readers is done, a writer is let in while the other still reads",
-		Hard:    "only a test that releases one of several shared borrows and then borrows mutably sees it",
 	},
 	{
 		Name: "cell-double-release", File: "cell/guard.go",
@@ -35,7 +32,6 @@ var CellMutants = []Mutant{
 		New:     "\tc := r.held(invariants.RefRelease)\n",
 		Bug:     "Ref.Release lowers the flag but keeps the guard, so it can release again",
 		Symptom: "a second Release takes away another reader's count, and a writer is let in while that reader still reads",
-		Hard:    "only a test that releases a guard twice sees it",
 	},
 	{
 		Name: "cell-replace-unchecked", File: "cell/refcell.go",
@@ -43,6 +39,5 @@ var CellMutants = []Mutant{
 		New:     "",
 		Bug:     "Replace swaps the value without looking at the borrow flag",
 		Symptom: "a reader's value changes under it, through a method that looks harmless",
-		Hard:    "only tests that call Replace while a borrow is live see it",
 	},
 }

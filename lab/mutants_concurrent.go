@@ -2,9 +2,10 @@ package lab
 
 import "slices"
 
-// All returns every mutant, package rc's first.
+// All returns every mutant: package rc's, the concurrent packages', cell's,
+// then the capstone's.
 func All() []Mutant {
-	return slices.Concat(RcMutants, ConcurrentMutants, CellMutants)
+	return slices.Concat(RcMutants, ConcurrentMutants, CellMutants, CapstoneMutants)
 }
 
 // ConcurrentMutants are the bugs of the packages shared across goroutines:

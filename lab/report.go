@@ -46,18 +46,21 @@ func (s Summary) Line() string {
 }
 
 // Err is the verdict: a mutant that could not be tried is an error, and so
-// is a surviving package rc mutant, since the model-based tests exist to
-// catch exactly those bugs. A concurrent mutant may survive: random stress
-// does not reach every interleaving, and the lab says so rather than hide
-// it.
+// is a surviving package rc or capstone mutant (Required), since their
+// tests exist to catch exactly those bugs. A concurrent mutant may survive:
+// random stress does not reach every interleaving, and the lab says so
+// rather than hide it.
 func (s Summary) Err() error {
 	var errs []error
 	for _, r := range s.NotTried {
 		errs = append(errs, r.Err)
 	}
 	for _, r := range s.Survivors {
-		if r.Model {
+		switch {
+		case r.Model:
 			errs = append(errs, fmt.Errorf("lab: mutant %s survived the model-based tests: %s", r.Name, r.Bug))
+		case r.Required():
+			errs = append(errs, fmt.Errorf("lab: mutant %s survived `%s`: %s", r.Name, r.Command(), r.Bug))
 		}
 	}
 	return errors.Join(errs...)
@@ -65,7 +68,9 @@ func (s Summary) Err() error {
 
 // MutantsMarkdown is the mutants region of chapter 9: for each package rc
 // mutant, the bug, what caught it, its diff and the explorer's shortest
-// counterexample; then the other packages' mutants, as their diffs. Only what is
+// counterexample; then the other packages' mutants, as their diffs. The
+// capstone's mutants break an exercise, not the library, and are left out.
+// Only what is
 // the same on every run goes in: the explorer searches in a fixed order,
 // while rapid's shrunk counterexamples depend on its seed and which
 // concurrent mutants die depends on the schedule.
@@ -106,7 +111,7 @@ func MutantsMarkdown(results []Result) string {
 	}
 	first := true
 	for _, r := range results {
-		if r.Model {
+		if r.Model || r.Module != "" {
 			continue
 		}
 		if first {

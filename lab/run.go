@@ -52,9 +52,10 @@ func (r Result) Caught() string {
 // TestExplorePooled the explorer with heap and pooled headers.
 var modelTests = []string{"TestModel", "TestExplore", "TestExplorePooled"}
 
-// RunMutants tries every mutant in ms against the library in the module at
-// root, one after another, and reports each result to progress as it
-// comes, if progress is not nil.
+// RunMutants tries every mutant in ms against the code in the repository
+// at root (each in its own module, the library's or the exercises'), one
+// after another, and reports each result to progress as it comes, if
+// progress is not nil.
 func RunMutants(root string, ms []Mutant, opts Options, progress func(Result)) ([]Result, error) {
 	dir, err := os.MkdirTemp("", "rcbook-lab-")
 	if err != nil {
@@ -89,13 +90,17 @@ func run(root, dir string, m Mutant, opts Options) Result {
 	if m.Race {
 		args = append(args, "-race")
 	}
+	if m.Tags != "" {
+		args = append(args, "-tags", m.Tags)
+	}
+	moduleDir := filepath.Join(root, m.Module) // where go test runs: the mutant's module
 	if m.Model {
 		args = append(args, "-run", "^("+strings.Join(modelTests, "|")+")$", m.Package(),
 			"-args", "-rapid.checks="+strconv.Itoa(opts.Checks), "-rapid.nofailfile")
 	} else {
 		// One failing test is enough to kill the mutant: stop there.
 		args = append(args, "-failfast", m.Package())
-		if usesRapid(root, m.Package()) {
+		if usesRapid(moduleDir, m.Package()) {
 			// A failing rapid test would otherwise save its counterexample
 			// under the package's testdata (the tree is never touched), and
 			// spend minutes shrinking a counterexample nobody reads.
@@ -103,7 +108,7 @@ func run(root, dir string, m Mutant, opts Options) Result {
 		}
 	}
 	cmd := exec.Command("go", args...)
-	cmd.Dir = root
+	cmd.Dir = moduleDir
 	cmd.Env = append(os.Environ(), model.ReportDir+"="+reports, "RCBOOK_EXPLORE_DEPTH="+strconv.Itoa(opts.Depth))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -190,11 +195,12 @@ func readReport(dir, test, tool string) *model.Violation {
 	return &rep.Violation
 }
 
-// usesRapid reports whether pkg's tests import rapid, whose flags its test
-// binary then accepts.
-func usesRapid(root, pkg string) bool {
-	cmd := exec.Command("go", "list", "-f", "{{join .TestImports \" \"}} {{join .XTestImports \" \"}}", pkg)
-	cmd.Dir = root
+// usesRapid reports whether pkg's test binary, built in dir, links rapid,
+// whose flags it then accepts: imported by the tests themselves, or through
+// the model's harness (modeltest), as the capstone's tests use it.
+func usesRapid(dir, pkg string) bool {
+	cmd := exec.Command("go", "list", "-deps", "-test", "-f", "{{.ImportPath}}", pkg)
+	cmd.Dir = dir
 	out, err := cmd.Output()
 	return err == nil && slices.Contains(strings.Fields(string(out)), "pgregory.net/rapid")
 }

@@ -12,7 +12,7 @@ import (
 // labMutants builds every mutant of the lab (lab.All) with go's -overlay
 // flag, runs the tests CI runs against it, and reports it as killed or
 // survived. It ends with "mutants: killed K of N" and fails if a package
-// rc mutant survived, or if a mutant could not be tried at all.
+// rc or capstone mutant survived, or if a mutant could not be tried at all.
 func labMutants(args []string) error {
 	fs := flag.NewFlagSet("lab mutants", flag.ContinueOnError)
 	checks := fs.Int("checks", 200, "rapid runs per model test")
@@ -61,14 +61,14 @@ func printResult(r lab.Result) {
 		fmt.Printf("%-26s SURVIVED: %s\n", r.Name, r.Bug)
 	}
 	if !r.Model {
-		how := "go test " + r.Package()
-		if r.Race {
-			how = "go test -race " + r.Package()
-		}
-		if r.Killed {
+		how := r.Command()
+		switch {
+		case r.Killed:
 			fmt.Printf("  %s: failed %s\n", how, strings.Join(r.Failed, ", "))
-		} else {
+		case r.Hard != "":
 			fmt.Printf("  %s: passed. Why it can survive: %s\n", how, r.Hard)
+		default:
+			fmt.Printf("  %s: passed, though its tests must catch this bug\n", how)
 		}
 		return
 	}

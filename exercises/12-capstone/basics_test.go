@@ -122,6 +122,32 @@ func TestStep3UpgradeFailsAfterTheLastDrop(t *testing.T) {
 	require.Equal(t, []string{"drop v"}, log, "a value drops once, however many handles it had")
 }
 
+// watcher holds a Weak to its own box. Its destructor drops that Weak, the
+// last one, and then counts the live boxes: the box it is running in must
+// still be one of them.
+type watcher struct {
+	self       Weak[watcher]
+	liveInDrop *int
+}
+
+func (w *watcher) Drop() {
+	w.self.Drop()
+	*w.liveInDrop = LiveAllocations()
+}
+
+func TestStep3TheBoxOutlivesItsDestructor(t *testing.T) {
+	defer notYet(t, "steps 1 to 3")
+	base := LiveAllocations()
+	liveInDrop := -1
+	r := New(watcher{liveInDrop: &liveInDrop})
+	r.Get().self = r.Downgrade()
+	r.Drop()
+	require.Equal(t, base+1, liveInDrop,
+		"the destructor dropped the last Weak to its own box, and that freed the box while the destructor was still running in it: "+
+			"release the implicit weak after the destructor, not before (I4)")
+	require.Equal(t, base, LiveAllocations(), "once the destructor has returned, nothing holds the box: it must be freed (I5)")
+}
+
 func TestStep4UniqueMeansNoWeakEither(t *testing.T) {
 	defer notYet(t, "steps 1 to 4")
 	base := LiveAllocations()

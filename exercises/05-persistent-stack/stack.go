@@ -1,4 +1,4 @@
-// Package stack is exercise 10: a persistent stack, whose versions share
+// Package stack is exercise 05: a persistent stack, whose versions share
 // their common tail instead of copying it.
 package stack
 

@@ -1,6 +1,8 @@
 package cycle
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,8 +66,10 @@ func TestLeaksReportsBothNodesOfTheCycle(t *testing.T) {
 	}
 	require.Len(t, reports, 2,
 		"Go's collector reclaims the unreachable cycle, and each node it finds unfreed is one leak report")
+	wd, err := os.Getwd() // go test runs in the exercise's folder
+	require.NoError(t, err)
 	for _, report := range reports {
-		assert.Contains(t, report, "03-leaking-cycle/",
+		assert.Contains(t, report, filepath.Base(wd)+"/",
 			"the report names the line in this exercise that allocated the leaked node")
 	}
 	assert.Empty(t, log, "the collector reclaims memory, but it never runs an rc destructor: none ran")

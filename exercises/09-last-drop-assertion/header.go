@@ -1,4 +1,4 @@
-// Package lastdrop is exercise 07: the checks the invariants demand when a
+// Package lastdrop is exercise 09: the checks the invariants demand when a
 // strong handle is dropped, and the order of the last strong drop, on a
 // header small enough to corrupt by hand.
 package lastdrop

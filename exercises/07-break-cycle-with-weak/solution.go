@@ -13,7 +13,7 @@ import (
 func Link(parent, child *rc.Rc[Node]) {
 	parent.Get().child = child.Clone() // down the tree: an owner
 	// Up the tree: not an owner. A strong handle here would close a cycle,
-	// and neither node would ever be dropped (exercise 03).
+	// and neither node would ever be dropped (exercise 06).
 	child.Get().parent = weak.Downgrade(parent)
 }
 

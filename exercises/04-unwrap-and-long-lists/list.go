@@ -1,4 +1,4 @@
-// Package unwrap is exercise 05: taking a value back from its last owner
+// Package unwrap is exercise 04: taking a value back from its last owner
 // with TryUnwrap, and using that to drop a long linked list in a loop
 // instead of a recursion.
 package unwrap
@@ -16,8 +16,10 @@ type Node struct {
 // Drop is Node's destructor: it gives up the node's share of the rest of
 // the list, as Rust's drop glue drops a struct's fields. It is correct, and
 // it is the naive drop: if this node owned the only handle to the next one,
-// that node's destructor runs inside this one, and so on to the tail, one
-// stack frame deeper for every node.
+// that node's destructor runs inside this one, and so on to the tail, a few
+// hundred bytes of stack deeper for every node. A goroutine's stack may not
+// pass 1 GB on 64-bit systems: dropping 2 000 000 nodes this way kills the
+// program with "goroutine stack exceeds 1000000000-byte limit".
 func (n *Node) Drop() {
 	destructors.enter()
 	defer destructors.leave()

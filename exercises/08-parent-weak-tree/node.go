@@ -1,4 +1,4 @@
-// Package tree is exercise 09: a tree whose nodes own their children and
+// Package tree is exercise 08: a tree whose nodes own their children and
 // point back at their parent without owning it.
 package tree
 

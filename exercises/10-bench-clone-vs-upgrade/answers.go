@@ -1,4 +1,4 @@
-// Package benchupgrade is exercise 08: measuring what Clone and Upgrade
+// Package benchupgrade is exercise 10: measuring what Clone and Upgrade
 // cost, and reading the numbers.
 package benchupgrade
 

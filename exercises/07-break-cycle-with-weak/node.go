@@ -1,4 +1,4 @@
-// Package tree is exercise 04: a parent owns its child, the child points
+// Package tree is exercise 07: a parent owns its child, the child points
 // back with a Weak, and nothing leaks.
 package tree
 

@@ -1,4 +1,4 @@
-// Package cow is exercise 06: clone on write with MakeMut. Several editors
+// Package cow is exercise 03: clone on write with MakeMut. Several editors
 // share one document, and an editor gets a copy of its own only when it
 // writes while someone else can still read.
 package cow

@@ -1,4 +1,4 @@
-// Package cycle is exercise 03: two nodes that own each other leak, and
+// Package cycle is exercise 06: two nodes that own each other leak, and
 // breaking one edge by hand frees them both.
 package cycle
 

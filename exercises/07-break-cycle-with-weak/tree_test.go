@@ -57,7 +57,7 @@ func TestDroppingTheOuterHandlesRunsBothDestructors(t *testing.T) {
 	assert.Equal(t, Journal{"drop parent", "drop child"}, log,
 		"the parent's only owner let go, so its destructor ran and dropped parent.child, the child's last owner")
 	rctest.RequireLive(t, before, 0,
-		"no cycle of strong handles: both allocations are freed, Weak and all (compare exercise 03)")
+		"no cycle of strong handles: both allocations are freed, Weak and all (compare exercise 06)")
 }
 
 func TestParentFailsOnceTheParentIsDropped(t *testing.T) {

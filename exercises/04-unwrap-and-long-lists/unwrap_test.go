@@ -116,55 +116,81 @@ func TestTheNaiveDropRecursesOnceForEveryNode(t *testing.T) {
 	list.Drop()
 	assert.Equal(t, n, destructors.deepest,
 		"Drop on the head runs the head's destructor, which drops Next, whose destructor drops its Next...: "+
-			"the destructors nest once per node. Go grows the stack, so this does not crash, "+
-			"but the stack grows with the list: this is why DropList must not do it")
+			"the destructors nest once per node, and the stack grows with the list")
 }
 
-// The two long-list tests count live allocations instead of calling
-// rctest.VerifyNoLeaks: a DropList that loses the rest of the list would
-// otherwise print one leak report per node, 100 000 of them, and bury the
-// message that says what went wrong. The count proves the same thing.
+// The long-list tests drop 1 000 000 nodes under stackLimit (8 MiB), each
+// in a process of its own (underStackLimit, in stack_test.go). They count
+// live allocations instead of calling rctest.VerifyNoLeaks: a DropList
+// that loses the rest of the list would otherwise print one leak report
+// per node, a million of them, and bury the message that says what went
+// wrong. The count proves the same thing.
 
-func TestDropListFreesALongListWithoutRecursion(t *testing.T) {
-	const n = 100_000
-	before := rc.LiveAllocations()
-	list := buildList(t, n)
-	rctest.RequireLive(t, before, n, "the list is built")
-	destructors = nesting{}
-	DropList(&list)
-	assert.True(t, list.IsEmpty(), "DropList consumes the list handle")
-	rctest.RequireLive(t, before, 0,
-		"every node was owned by the list alone, so DropList must free all of them "+
-			"(a node taken out with TryUnwrap or IntoInner still owns its Next: move it out, don't lose it)")
-	assert.LessOrEqual(t, destructors.deepest, 1,
-		"Node destructors nested %d deep, so DropList recursed. No Node destructor may run inside another: take each node out of the list (TryUnwrap or IntoInner) "+
-			"and move its Next out before you let go of it, so no destructor has the rest of the list to drop",
-		destructors.deepest)
+const longList = 1_000_000
+
+func TestTheNaiveDropOfAMillionNodesRunsOutOfStack(t *testing.T) {
+	overflowed := underStackLimit(t, func(t *testing.T) {
+		list := buildList(t, longList)
+		require.Len(t, values(&list), longList, "Push must make one node per value")
+		list.Drop() // the naive drop: a million destructors, one inside another
+		t.Fatal("the naive drop of a million nodes came back: it must have run out of stack")
+	})
+	require.True(t, overflowed,
+		"the naive drop nests a destructor per node, some hundreds of bytes of stack each: "+
+			"a million of them need far more than %d MiB. This is what DropList must avoid", stackLimit>>20)
+}
+
+func TestDropListFreesAMillionNodesInBoundedStack(t *testing.T) {
+	overflowed := underStackLimit(t, func(t *testing.T) {
+		before := rc.LiveAllocations()
+		list := buildList(t, longList)
+		rctest.RequireLive(t, before, longList, "the list is built")
+		destructors = nesting{}
+		DropList(&list)
+		assert.True(t, list.IsEmpty(), "DropList consumes the list handle")
+		rctest.RequireLive(t, before, 0,
+			"every node was owned by the list alone, so DropList must free all of them "+
+				"(a node taken out with TryUnwrap or IntoInner still owns its Next: move it out, don't lose it)")
+		assert.LessOrEqual(t, destructors.deepest, 1,
+			"Node destructors nested %d deep, so DropList recursed. No Node destructor may run inside another: "+
+				"take each node out of the list (TryUnwrap or IntoInner) and move its Next out before you let go of it, "+
+				"so no destructor has the rest of the list to drop", destructors.deepest)
+	})
+	require.False(t, overflowed,
+		"DropList ran out of stack on a list of %d nodes with %d MiB of it: it recursed, once per node, "+
+			"through Node destructors or through calls of its own (see the innermost calls above). "+
+			"Write it as a loop: take the head node out (TryUnwrap or IntoInner), move its Next into list, repeat",
+		longList, stackLimit>>20)
 }
 
 func TestDropListStopsWhereAnotherOwnerSharesTheList(t *testing.T) {
-	const n, shared = 100_000, 50_000
-	before := rc.LiveAllocations()
-	list := buildList(t, n)
-	suffix := handleTo(&list, shared).Clone() // a second owner of node 50 000 and everything after it
-	destructors = nesting{}
-	DropList(&list)
-	assert.True(t, list.IsEmpty(), "DropList consumes the list handle")
-	rctest.RequireLive(t, before, n-shared,
-		"the first 50 000 nodes were the list's alone and must be freed; "+
-			"from node 50 000 on the list is shared, and those nodes must stay alive for their other owner")
-	assert.LessOrEqual(t, destructors.deepest, 1,
-		"no Node destructor may run inside another, also when the list is shared")
-	require.Equal(t, 1, suffix.StrongCount(),
-		"the list's share of node 50 000 must be given up: only the suffix handle owns it now")
-	vs := values(&suffix)
-	require.Len(t, vs, n-shared, "the shared suffix must survive whole")
-	assert.Equal(t, shared+1, vs[0], "the suffix still starts at node 50 000")
-	assert.Equal(t, n, vs[len(vs)-1], "the suffix still ends at the tail")
+	const shared = longList / 2
+	overflowed := underStackLimit(t, func(t *testing.T) {
+		before := rc.LiveAllocations()
+		list := buildList(t, longList)
+		suffix := handleTo(&list, shared).Clone() // a second owner of node 500 001 and everything after it
+		destructors = nesting{}
+		DropList(&list)
+		assert.True(t, list.IsEmpty(), "DropList consumes the list handle")
+		rctest.RequireLive(t, before, longList-shared,
+			"the first 500 000 nodes were the list's alone and must be freed; "+
+				"from node 500 001 on the list is shared, and those nodes must stay alive for their other owner")
+		assert.LessOrEqual(t, destructors.deepest, 1,
+			"no Node destructor may run inside another, also when the list is shared")
+		require.Equal(t, 1, suffix.StrongCount(),
+			"the list's share of node 500 001 must be given up: only the suffix handle owns it now")
+		vs := values(&suffix)
+		require.Len(t, vs, longList-shared, "the shared suffix must survive whole")
+		assert.Equal(t, shared+1, vs[0], "the suffix still starts at node 500 001")
+		assert.Equal(t, longList, vs[len(vs)-1], "the suffix still ends at the tail")
 
-	DropList(&suffix)
-	rctest.RequireLive(t, before, 0, "the suffix's owner drops it too: now every node is freed")
-	assert.LessOrEqual(t, destructors.deepest, 1, "still no recursion")
+		DropList(&suffix)
+		rctest.RequireLive(t, before, 0, "the suffix's owner drops it too: now every node is freed")
+		assert.LessOrEqual(t, destructors.deepest, 1, "still no recursion")
+	})
+	require.False(t, overflowed,
+		"DropList ran out of stack on a shared list of %d nodes with %d MiB of it: it recursed (see the innermost calls above)",
+		longList, stackLimit>>20)
 }
 
 func TestDropListAcceptsTheEmptyList(t *testing.T) {
