@@ -3,6 +3,7 @@ package lab
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestACapstoneMutantIsHuntedInTheExercisesModule(t *testing.T) {
 	assert.Equal(t, "./rc", rc.Package(), "the library's mutants are named from the repository root")
 	assert.Equal(t, "go test ./rc", rc.Command())
 	assert.True(t, rc.Required())
-	race := Mutant{File: "arc/weak.go", Race: true}
+	race := Mutant{File: "arc/weak.go", Race: true, Hard: "the window is narrow"}
 	assert.Equal(t, "go test -race ./arc", race.Command())
 	assert.False(t, race.Required(), "a concurrent mutant may survive, saying why")
 }
@@ -111,4 +112,14 @@ func TestExploreFindsNoViolationInTheRealImplementation(t *testing.T) {
 	require.Nil(t, res.Violation)
 	assert.Equal(t, 3, res.Depth)
 	assert.Greater(t, res.States, 100, "depth 3 already reaches hundreds of distinct states")
+}
+
+// Every mutant without a Hard reason to survive must be killed: that is
+// every mutant of rc, cell and the capstone, and none of the concurrent
+// packages'.
+func TestOnlyConcurrentMutantsMaySurvive(t *testing.T) {
+	for _, m := range All() {
+		concurrent := slices.ContainsFunc(ConcurrentMutants, func(c Mutant) bool { return c.Name == m.Name })
+		assert.Equal(t, !concurrent, m.Required(), "mutant %s: only a concurrent mutant may survive", m.Name)
+	}
 }
