@@ -117,7 +117,7 @@ func (m Mutant) Occurs(src string) error {
 }
 
 // Diff is the mutant as a unified diff of its file: the lines it removes,
-// then the lines it adds, with no context. It is what chapter 9 shows.
+// then the lines it adds, with no context. It is what chapter 10 shows.
 func (m Mutant) Diff() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "--- %s\n+++ %s (%s)\n", m.File, m.File, m.Name)

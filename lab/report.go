@@ -66,7 +66,7 @@ func (s Summary) Err() error {
 	return errors.Join(errs...)
 }
 
-// MutantsMarkdown is the mutants region of chapter 9: for each package rc
+// MutantsMarkdown is the mutants region of chapter 10: for each package rc
 // mutant, the bug, what caught it, its diff and the explorer's shortest
 // counterexample; then the other packages' mutants, as their diffs. The
 // capstone's mutants break an exercise, not the library, and are left out.

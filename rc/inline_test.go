@@ -11,7 +11,7 @@ import (
 )
 
 // TestCloneIsInlined guards the fast path's cost. Clone sits one node under
-// Go's inlining budget (cost 79 of 80, chapter 10): two extra nodes in it,
+// Go's inlining budget (cost 79 of 80, chapter 11): two extra nodes in it,
 // in tryIncStrongFast or in the error it builds, would turn every Clone
 // into a call without failing any other test. The compiler reports its
 // decisions at the call site with -gcflags=-m.

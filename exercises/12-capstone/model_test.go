@@ -10,7 +10,7 @@ import (
 )
 
 // TestCapstoneAgainstTheModel runs the harness's rapid state machine
-// (chapter 8) against your Rc and Weak: random sequences of every
+// (chapter 9) against your Rc and Weak: random sequences of every
 // operation, each step compared with the reference model. A failure is
 // shrunk and printed one step per line, as Go statements. More runs:
 //
@@ -19,7 +19,7 @@ func TestCapstoneAgainstTheModel(t *testing.T) {
 	modeltest.Check(t, Impl{})
 }
 
-// TestCapstoneExplore runs the exhaustive explorer (chapter 9): every
+// TestCapstoneExplore runs the exhaustive explorer (chapter 10): every
 // sequence of up to 4 steps over 3 boxes with 4 handles each. It searches
 // breadth first, so the sequence it reports is one of the shortest that
 // goes wrong, and it is the same on every run.
