@@ -57,7 +57,12 @@ func ExampleArc_IntoInner() {
 			}
 		}()
 	}
-	a.Drop()
+	// main is an owner too: if it dropped its handle instead, the four
+	// goroutines could all call IntoInner first, each see another owner
+	// left, and the value would go to no one but the destructor.
+	if _, ok := a.IntoInner(); ok {
+		got.Add(1)
+	}
 	wg.Wait()
 	fmt.Println("owners that got the value:", got.Load())
 	// Output:
