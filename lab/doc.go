@@ -14,7 +14,7 @@
 //     a small universe against the real rc, with no violation allowed.
 //
 // cmd/rcbook's `lab mutants` and `lab explore` print these results, and the
-// debugging playbook chapter is regenerated from them.
+// book's mutant catalogue (appendix A1) is regenerated from them.
 package lab
 
 import "github.com/rcbook/rcbook/invariants/model"

@@ -117,7 +117,8 @@ func (m Mutant) Occurs(src string) error {
 }
 
 // Diff is the mutant as a unified diff of its file: the lines it removes,
-// then the lines it adds, with no context. It is what chapter 10 shows.
+// then the lines it adds, with no context. It is what the book's mutant
+// catalogue (appendix A1) shows.
 func (m Mutant) Diff() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "--- %s\n+++ %s (%s)\n", m.File, m.File, m.Name)

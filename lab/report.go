@@ -66,12 +66,12 @@ func (s Summary) Err() error {
 	return errors.Join(errs...)
 }
 
-// MutantsMarkdown is the mutants region of chapter 10: for each package rc
-// mutant, the bug, what caught it, its diff and the explorer's shortest
-// counterexample; then the other packages' mutants, as their diffs. The
-// capstone's mutants break an exercise, not the library, and are left out.
-// Only what is
-// the same on every run goes in: the explorer searches in a fixed order,
+// MutantsMarkdown is the mutants region of the book's mutant catalogue
+// (docs/chapters/A1-mutant-catalogue.md): for each package rc mutant, the
+// bug, what caught it, its diff and the explorer's shortest counterexample;
+// then the other packages' mutants, as their diffs. The capstone's mutants
+// break an exercise, not the library, and are left out. Only what is the
+// same on every run goes in: the explorer searches in a fixed order,
 // while rapid's shrunk counterexamples depend on its seed and which
 // concurrent mutants die depends on the schedule.
 func MutantsMarkdown(results []Result) string {
