@@ -2,12 +2,10 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -27,7 +25,7 @@ var exerciseCommands = []struct {
 	{"check", "[N]", "run exercise N's tests; passing marks it done", 0, 1},
 	{"solution", "[N]", "once exercise N passes: its reference solution (written beside your stub in a course init made)", 0, 1},
 	{"reset", "N", "put exercise N's stub back as shipped (asks first)", 1, 1},
-	{"watch", "", "re-run the current exercise on every save, or when you press Enter", 0, 0},
+	{"watch", "[N]", "re-run exercise N on every save; keys: h hint, l list, n next, r re-run, q quit", 0, 1},
 	{"verify", "", "for maintainers: in a temporary copy, every stub shipped fails and every solution passes", 0, 0},
 }
 
@@ -37,8 +35,8 @@ func exercisesHelp() string {
 	b.WriteString("The course's exercises: each is a folder NN-slug with a README, a stub that\n" +
 		"panics TODO, and tests. They work inside a course that `rcbook init` wrote, or\n" +
 		"inside a checkout of rcbook (its exercises/), from any folder below. Without N,\n" +
-		"hint, check and solution take the exercise whose folder you are in; check and\n" +
-		"hint outside one take the first pending exercise. The commands are:\n\n")
+		"hint, check, watch and solution take the exercise whose folder you are in; check,\n" +
+		"hint and watch outside one take the first pending exercise. The commands are:\n\n")
 	for _, c := range exerciseCommands {
 		fmt.Fprintf(&b, "  %-14s %s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
 	}
@@ -97,14 +95,6 @@ func exercises(wd string, args []string, in io.Reader, out io.Writer) error {
 		return nil
 	case "next":
 		return showNext(place.Checkout, c, p, out)
-	case "watch":
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
-		if ex, more := c.Current(p); more {
-			fmt.Fprintf(out, "Watching %s: edit %s and save. Enter re-runs, q then Enter quits.\n", ex.Slug, shortPath(ex.Stub()))
-		}
-		w := course.Watcher{Course: c, Progress: p, In: in, Out: out}
-		return w.Watch(ctx)
 	case "reset": // the one that needs a number: it throws work away
 		ex, err := c.Lookup(rest[0])
 		if err != nil {
@@ -129,8 +119,10 @@ func exercises(wd string, args []string, in io.Reader, out io.Writer) error {
 		return course.Hints(out, ex, k)
 	case "check":
 		return check(c, p, ex, out)
-	default: // solution
+	case "solution":
 		return showSolution(place, p, ex, out)
+	default: // watch
+		return watch(c, p, ex, in, out)
 	}
 }
 

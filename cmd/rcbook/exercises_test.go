@@ -115,3 +115,11 @@ func TestInitRefusesAFolderThatHoldsSomething(t *testing.T) {
 	err = initCmd([]string{"-replace", t.TempDir(), filepath.Join(t.TempDir(), "new")}, &out)
 	assert.ErrorContains(t, err, "not a checkout of rcbook", "-replace must name a checkout")
 }
+
+func TestCRLFEndsLinesForARawTerminal(t *testing.T) {
+	var b bytes.Buffer
+	n, err := crlf{&b}.Write([]byte("one\ntwo\n"))
+	require.NoError(t, err)
+	assert.Equal(t, 8, n, "the count is of the bytes given, as io.Writer requires")
+	assert.Equal(t, "one\r\ntwo\r\n", b.String())
+}
