@@ -88,9 +88,10 @@ func initLibrary(replace string, out io.Writer) (course.Library, error) {
 	here, _ := course.Find(wd)
 	lib, err := course.LibraryFor(info, builtIn(), here.Checkout)
 	if err == nil && lib.Dir != "" {
-		fmt.Fprintf(out, "This rcbook is a development build, with no published version for the course to require:\n"+
-			"its go.mod takes the library from the checkout at %s, through a replace directive.\n"+
-			"An rcbook installed with go install %s/cmd/rcbook@latest requires its own version instead.\n\n",
+		fmt.Fprintf(out, "This rcbook is a development build: it has no published version for the\n"+
+			"course to require, so the course takes the library from the checkout at\n  %s\n"+
+			"through a replace directive. An rcbook installed with\n  go install %s/cmd/rcbook@latest\n"+
+			"requires its own version instead.\n\n",
 			lib.Dir, course.LibraryModule)
 	}
 	return lib, err

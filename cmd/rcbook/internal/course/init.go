@@ -48,8 +48,9 @@ func Init(dir string, a *Archive, lib Library, goCmd GoCommand, out io.Writer) e
 	if err := goCmd(dir, lib.modEdit(), out); err != nil {
 		return fmt.Errorf("go %v in %s: %w", lib.modEdit(), dir, err)
 	}
-	fmt.Fprintf(out, "Wrote %d exercises to %s; its go.mod takes %s.\n", countExercises(a), dir, lib)
-	fmt.Fprintf(out, "Running go mod tidy there: it downloads the library and the test packages through the Go module proxy...\n")
+	fmt.Fprintf(out, "Wrote %d exercises to %s.\nIts go.mod takes %s.\n", countExercises(a), dir, lib)
+	fmt.Fprintf(out, "Running go mod tidy there: it downloads the library and the test packages\n"+
+		"through the Go module proxy...\n")
 	if err := goCmd(dir, []string{"mod", "tidy"}, out); err != nil {
 		return fmt.Errorf("go mod tidy in %s: %w\nThe course is written; once the module proxy can be reached, run go mod tidy in %s", dir, err, dir)
 	}

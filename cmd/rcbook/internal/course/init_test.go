@@ -68,7 +68,7 @@ func TestInitWritesTheCourseWithoutSolutionsAndTidies(t *testing.T) {
 	assert.NotContains(t, string(mod), "replace", "a released course points at no checkout")
 	assert.Equal(t, "mod tidy", calls[len(calls)-1], "go mod tidy runs last, to complete go.sum")
 	assert.Contains(t, out.String(), "Running go mod tidy there: it downloads", "init says it is going to the module proxy")
-	assert.Contains(t, out.String(), "Wrote 2 exercises to "+dir+"; its go.mod takes github.com/rcbook/rcbook v1.2.0.")
+	assert.Contains(t, out.String(), "Wrote 2 exercises to "+dir+".\nIts go.mod takes github.com/rcbook/rcbook v1.2.0.\n")
 
 	place, err := Find(filepath.Join(dir, "02-broken"))
 	require.NoError(t, err)
