@@ -23,7 +23,7 @@ var exerciseCommands = []struct {
 	{"next", "", "the first pending exercise: what to read, what to edit, how to check", 0, 0},
 	{"hint", "[N [K]]", "the hints of exercise N, or only hint K", 0, 2},
 	{"check", "[N]", "run exercise N's tests; passing marks it done", 0, 1},
-	{"solution", "[N]", "once exercise N passes: its reference solution (written beside your stub in a course init made)", 0, 1},
+	{"solution", "[N]", "once exercise N passes, its reference solution, written beside your stub", 0, 1},
 	{"reset", "N", "put exercise N's stub back as shipped (asks first)", 1, 1},
 	{"watch", "[N]", "re-run exercise N on every save; keys: h hint, l list, n next, r re-run, q quit", 0, 1},
 	{"verify", "", "for maintainers: in a temporary copy, every stub shipped fails and every solution passes", 0, 0},
