@@ -61,10 +61,10 @@ func initCmd(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\nThe course is ready in %s: %d exercises, from %02d. %s\n\n", shortPath(abs), len(c.Exercises), c.Exercises[0].Number, c.Exercises[0].Title)
+	fmt.Fprintf(out, "\nThe course is ready in %s: %d exercises. What to do next:\n\n", shortPath(abs), len(c.Exercises))
 	fmt.Fprintf(out, "  cd %s\n", shortPath(abs))
 	fmt.Fprintf(out, "  rcbook exercises next     what to read and what to edit first\n")
-	fmt.Fprintf(out, "  rcbook exercises watch    re-runs the tests on every save: h for a hint, q to quit\n\n")
+	fmt.Fprintf(out, "  rcbook exercises watch    re-runs the tests on every save; h hint, q quit\n\n")
 	fmt.Fprintf(out, "Inside an exercise's folder, check, hint, watch and solution need no number.\n")
 	return nil
 }

@@ -48,7 +48,12 @@ func Init(dir string, a *Archive, lib Library, goCmd GoCommand, out io.Writer) e
 	if err := goCmd(dir, lib.modEdit(), out); err != nil {
 		return fmt.Errorf("go %v in %s: %w", lib.modEdit(), dir, err)
 	}
-	fmt.Fprintf(out, "Wrote %d exercises to %s.\nIts go.mod takes %s.\n", countExercises(a), dir, lib)
+	fmt.Fprintf(out, "Wrote %d exercises to %s.\n", countExercises(a), dir)
+	if lib.Dir != "" {
+		fmt.Fprintf(out, "Its go.mod replaces %s with\n  %s\n", LibraryModule, lib.Dir)
+	} else {
+		fmt.Fprintf(out, "Its go.mod requires %s %s.\n", LibraryModule, lib.Version)
+	}
 	fmt.Fprintf(out, "Running go mod tidy there: it downloads the library and the test packages\n"+
 		"through the Go module proxy...\n")
 	if err := goCmd(dir, []string{"mod", "tidy"}, out); err != nil {

@@ -68,7 +68,7 @@ func TestInitWritesTheCourseWithoutSolutionsAndTidies(t *testing.T) {
 	assert.NotContains(t, string(mod), "replace", "a released course points at no checkout")
 	assert.Equal(t, "mod tidy", calls[len(calls)-1], "go mod tidy runs last, to complete go.sum")
 	assert.Contains(t, out.String(), "Running go mod tidy there: it downloads", "init says it is going to the module proxy")
-	assert.Contains(t, out.String(), "Wrote 2 exercises to "+dir+".\nIts go.mod takes github.com/rcbook/rcbook v1.2.0.\n")
+	assert.Contains(t, out.String(), "Wrote 2 exercises to "+dir+".\nIts go.mod requires github.com/rcbook/rcbook v1.2.0.\n")
 
 	place, err := Find(filepath.Join(dir, "02-broken"))
 	require.NoError(t, err)
@@ -78,7 +78,9 @@ func TestInitWritesTheCourseWithoutSolutionsAndTidies(t *testing.T) {
 func TestInitFromACheckoutReplacesTheLibrary(t *testing.T) {
 	dir := t.TempDir()
 	var calls []string
-	require.NoError(t, Init(dir, fakeArchive(t), Library{Dir: "/src/rcbook"}, tidyOnly(nil, &calls), io.Discard))
+	var out bytes.Buffer
+	require.NoError(t, Init(dir, fakeArchive(t), Library{Dir: "/src/rcbook"}, tidyOnly(nil, &calls), &out))
+	assert.Contains(t, out.String(), "Its go.mod replaces github.com/rcbook/rcbook with\n  /src/rcbook\n", "init says where the library comes from")
 	mod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
 	require.NoError(t, err)
 	assert.Contains(t, string(mod), "replace github.com/rcbook/rcbook => /src/rcbook", "a development build's course uses its checkout")

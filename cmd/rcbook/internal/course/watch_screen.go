@@ -66,11 +66,11 @@ func (s *session) verdict(o Outcome) string {
 	if !ok {
 		return v + "==> That was the last one: every exercise is done.\n"
 	}
-	v += fmt.Sprintf("==> Next: %02d. %s (follows chapter %s).\n", next.Number, next.Title, next.Chapter)
+	v += fmt.Sprintf("==> Next: %02d. %s\n==> It follows chapter %s.", next.Number, next.Title, next.Chapter)
 	if !s.keysGone && s.w.In != nil {
-		v += "==> Press n to go on to it.\n"
+		v += " Press n to go on to it."
 	}
-	return v
+	return v + "\n"
 }
 
 // hint shows the next hint, one per press.

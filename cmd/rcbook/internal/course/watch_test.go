@@ -195,7 +195,7 @@ func TestWatchStaysOnAPassUntilN(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, saved.Done("01-double"), "passing marks the exercise done, and saves it")
 	assert.Contains(t, w.screen.last(), "==> 01-double passes: marked done [#-] 1/2.\n==> Its solution: rcbook exercises solution 1\n"+
-		"==> Next: 02. A broken stub (follows chapter 03 (Breaking things)).\n==> Press n to go on to it.\n")
+		"==> Next: 02. A broken stub\n==> It follows chapter 03 (Breaking things). Press n to go on to it.\n")
 
 	w.touch(t, "01-double", "exercise.go")
 	w.runsSoon(t, 2)
