@@ -3,11 +3,10 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -23,39 +22,60 @@ var exerciseCommands = []struct {
 }{
 	{"list", "", "every exercise, done or pending, and a progress bar (the default)", 0, 0},
 	{"next", "", "the first pending exercise: what to read, what to edit, how to check", 0, 0},
-	{"hint", "[N [K]]", "the hints of exercise N (default: the current one), or only hint K", 0, 2},
-	{"check", "[N]", "run exercise N's tests (default: the current one); passing marks it done", 0, 1},
-	{"solution", "N", "the reference solution of exercise N, once it is done", 1, 1},
+	{"hint", "[N [K]]", "the hints of exercise N, or only hint K", 0, 2},
+	{"check", "[N]", "run exercise N's tests; passing marks it done", 0, 1},
+	{"solution", "[N]", "once exercise N passes, its reference solution, written beside your stub", 0, 1},
 	{"reset", "N", "put exercise N's stub back as shipped (asks first)", 1, 1},
-	{"watch", "", "re-run the current exercise on every save, or when you press Enter", 0, 0},
-	{"verify", "", "for maintainers: every stub fails as shipped and every solution passes", 0, 0},
+	{"watch", "[N]", "re-run exercise N on every save; keys: h hint, l list, n next, r re-run, q quit", 0, 1},
+	{"verify", "", "for maintainers: in a temporary copy, every stub shipped fails and every solution passes", 0, 0},
 }
 
 // exercisesHelp lists the subcommands of rcbook exercises.
 func exercisesHelp() string {
 	var b strings.Builder
-	b.WriteString("The course's exercises: each is a folder of exercises/ with a README, a stub\n" +
-		"that panics TODO, and tests. The commands are:\n\n")
+	b.WriteString("The course's exercises: each is a folder NN-slug with a README, a stub that\n" +
+		"panics TODO, and tests. They work inside a course that `rcbook init` wrote, or\n" +
+		"inside a checkout of rcbook (its exercises/), from any folder below. Without N,\n" +
+		"hint, check, watch and solution take the exercise whose folder you are in; check,\n" +
+		"hint and watch outside one take the first pending exercise. The commands are:\n\n")
 	for _, c := range exerciseCommands {
 		fmt.Fprintf(&b, "  %-14s %s\n", strings.TrimSpace(c.name+" "+c.args), c.short)
 	}
 	return b.String()
 }
 
-// exercisesCmd is `rcbook exercises`: the course's exercises under
-// exercises/, the learner's progress through them (kept in
-// exercises/.progress.json), and verify for CI.
+// exercisesCmd is `rcbook exercises`: the course found from the working
+// directory (see course.Find), the learner's progress through it (kept in
+// the course's folder, .progress.json), and verify for CI.
 func exercisesCmd(args []string) error {
-	root, err := moduleRoot()
+	wd, err := os.Getwd()
 	if err != nil {
 		return err
 	}
-	return exercises(root, args, os.Stdin, os.Stdout)
+	return exercises(wd, args, os.Stdin, os.Stdout)
 }
 
-// exercises runs one exercises command in the checkout at root.
-func exercises(root string, args []string, in io.Reader, out io.Writer) error {
-	c, err := course.Load(filepath.Join(root, "exercises"))
+// exercises runs one exercises command from the folder wd.
+func exercises(wd string, args []string, in io.Reader, out io.Writer) error {
+	name, rest := "list", args
+	if len(args) > 0 {
+		name, rest = args[0], args[1:]
+	}
+	if isHelp(name) {
+		fmt.Fprintln(out, "usage: rcbook exercises [command] [arguments]\n\n"+exercisesHelp())
+		return nil
+	}
+	if err := checkArgs(name, rest); err != nil {
+		return err
+	}
+	if name == "verify" {
+		return verify(wd, out)
+	}
+	place, err := course.Find(wd)
+	if err != nil {
+		return err
+	}
+	c, err := course.Load(place.Dir)
 	if err != nil {
 		return fmt.Errorf("exercises: %w", err)
 	}
@@ -63,37 +83,8 @@ func exercises(root string, args []string, in io.Reader, out io.Writer) error {
 	if warning != nil {
 		fmt.Fprintln(os.Stderr, "rcbook:", warning)
 	}
-	name, rest := "list", args
-	if len(args) > 0 {
-		name, rest = args[0], args[1:]
-	}
-	if name != "verify" { // verify reports them as failures
-		for _, problem := range c.Problems {
-			fmt.Fprintf(os.Stderr, "rcbook: skipping exercises/%v\n", problem)
-		}
-	}
-	if isHelp(name) {
-		fmt.Fprintln(out, "usage: rcbook exercises [command] [arguments]\n\n"+exercisesHelp())
-		return nil
-	}
-	known := false
-	var names []*command // for the did-you-mean
-	for _, c := range exerciseCommands {
-		names = append(names, &command{name: c.name})
-		if c.name != name {
-			continue
-		}
-		known = true
-		if len(rest) < c.least || len(rest) > c.most {
-			return usagef("exercises %s: wrong number of arguments: usage: rcbook exercises %s %s", name, name, c.args)
-		}
-	}
-	if !known {
-		msg := fmt.Sprintf("exercises: unknown command %q", name)
-		if near := nearest(names, name); near != "" {
-			msg += fmt.Sprintf("; did you mean %q?", near)
-		}
-		return usagef("%s\nRun 'rcbook help exercises' for the list.", msg)
+	for _, problem := range c.Problems {
+		fmt.Fprintf(os.Stderr, "rcbook: skipping %s%c%v\n", shortPath(c.Dir), filepath.Separator, problem)
 	}
 
 	switch name {
@@ -104,24 +95,19 @@ func exercises(root string, args []string, in io.Reader, out io.Writer) error {
 		}
 		return nil
 	case "next":
-		return showNext(root, c, p, out)
-	case "verify":
-		_, err := c.Verify(out)
-		return err
-	case "watch":
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
-		if ex, more := c.Current(p); more {
-			fmt.Fprintf(out, "Watching %s: edit %s and save. Enter re-runs, q then Enter quits.\n", ex.Slug, shortPath(ex.Stub()))
+		return showNext(place.Checkout, c, p, out)
+	case "reset": // the one that needs a number: it throws work away
+		ex, err := c.Lookup(rest[0])
+		if err != nil {
+			return err
 		}
-		w := course.Watcher{Course: c, Progress: p, In: in, Out: out}
-		return w.Watch(ctx)
+		return reset(place.Checkout, c, p, ex, in, out)
 	}
 
-	// The rest name an exercise; hint and check default to the current one.
-	ex, err := pick(c, p, rest)
+	// The rest default to where you are.
+	ex, err := pick(c, p, wd, rest, name != "solution")
 	if err != nil {
-		return err
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	switch name {
 	case "hint":
@@ -135,34 +121,53 @@ func exercises(root string, args []string, in io.Reader, out io.Writer) error {
 	case "check":
 		return check(c, p, ex, out)
 	case "solution":
-		if !p.Done(ex.Slug) {
-			return fmt.Errorf("exercise %02d is not done yet: its solution opens once `rcbook exercises check %d` passes", ex.Number, ex.Number)
-		}
-		src, err := os.ReadFile(ex.Solution())
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(out, "// %s, the reference solution of %02d. %s\n\n%s", shortPath(ex.Solution()), ex.Number, ex.Title, src)
-		return nil
-	default: // reset
-		return reset(root, c, p, ex, in, out)
+		return showSolution(place, p, ex, out)
+	default: // watch
+		return watch(c, p, ex, in, out)
 	}
 }
 
-// pick finds the exercise named by args[0], or the current one if args is
-// empty.
-func pick(c *course.Course, p *course.Progress, args []string) (course.Exercise, error) {
+// checkArgs refuses an unknown command, or a wrong number of arguments.
+func checkArgs(name string, rest []string) error {
+	var names []*command // for the did-you-mean
+	for _, c := range exerciseCommands {
+		names = append(names, &command{name: c.name})
+		if c.name != name {
+			continue
+		}
+		if len(rest) < c.least || len(rest) > c.most {
+			return usagef("exercises %s: wrong number of arguments: usage: rcbook exercises %s %s", name, name, c.args)
+		}
+		return nil
+	}
+	msg := fmt.Sprintf("exercises: unknown command %q", name)
+	if near := nearest(names, name); near != "" {
+		msg += fmt.Sprintf("; did you mean %q?", near)
+	}
+	return usagef("%s\nRun 'rcbook help exercises' for the list.", msg)
+}
+
+// pick finds the exercise named by args[0]; without one, the exercise
+// whose folder wd is in, or else, if orCurrent, the first pending one.
+func pick(c *course.Course, p *course.Progress, wd string, args []string, orCurrent bool) (course.Exercise, error) {
 	if len(args) > 0 {
 		return c.Lookup(args[0])
+	}
+	if ex, ok := c.At(wd); ok {
+		return ex, nil
+	}
+	if !orCurrent {
+		return course.Exercise{}, errors.New("name the exercise by its number, or run this inside its folder")
 	}
 	if ex, more := c.Current(p); more {
 		return ex, nil
 	}
-	return course.Exercise{}, fmt.Errorf("every exercise is done: name one by its number")
+	return course.Exercise{}, errors.New("every exercise is done: name one by its number")
 }
 
-// showNext tells the learner what to do for the first pending exercise.
-func showNext(root string, c *course.Course, p *course.Progress, out io.Writer) error {
+// showNext tells the learner what to do for the first pending exercise;
+// checkout is the checkout's root, where the chapters are, or "".
+func showNext(checkout string, c *course.Course, p *course.Progress, out io.Writer) error {
 	ex, more := c.Current(p)
 	if !more {
 		fmt.Fprintf(out, "All %d exercises are done. `rcbook exercises solution N` shows any reference solution.\n", len(c.Exercises))
@@ -170,7 +175,7 @@ func showNext(root string, c *course.Course, p *course.Progress, out io.Writer) 
 	}
 	fmt.Fprintf(out, "Next: %02d. %s\n", ex.Number, ex.Title)
 	chapter := "Follows chapter " + ex.Chapter
-	if path := chapterFile(root, ex.Chapter); path != "" {
+	if path := chapterFile(checkout, ex.Chapter); path != "" {
 		chapter += ": " + shortPath(path)
 	}
 	fmt.Fprintf(out, "%s\n\n", chapter)
@@ -182,12 +187,12 @@ func showNext(root string, c *course.Course, p *course.Progress, out io.Writer) 
 	return nil
 }
 
-// chapterFile finds the chapter an exercise follows, docs/chapters/NN-*.md,
-// from the number at the start of "03 (Clone and Drop)"; "" if there is
-// no such file yet.
+// chapterFile finds the chapter an exercise follows, docs/chapters/NN-*.md
+// in the checkout at root, from the number at the start of "03 (Clone and
+// Drop)"; "" if there is no checkout or no such file yet.
 func chapterFile(root, chapter string) string {
 	number, _, _ := strings.Cut(chapter, " ")
-	if _, err := strconv.Atoi(number); err != nil {
+	if _, err := strconv.Atoi(number); err != nil || root == "" {
 		return ""
 	}
 	matches, _ := filepath.Glob(filepath.Join(root, "docs", "chapters", number+"-*.md"))
@@ -234,7 +239,9 @@ func check(c *course.Course, p *course.Progress, ex course.Exercise, out io.Writ
 	return nil
 }
 
-// reset asks, then puts ex's stub back as shipped.
+// reset asks, then puts ex's stub back as shipped: from git in the
+// checkout at root, or, for a course init wrote (root ""), from the
+// course embedded in rcbook.
 func reset(root string, c *course.Course, p *course.Progress, ex course.Exercise, in io.Reader, out io.Writer) error {
 	fmt.Fprintf(out, "Reset exercise %d to its stub? Your changes will be lost [y/N] ", ex.Number)
 	answer, err := bufio.NewReader(in).ReadString('\n')
@@ -245,7 +252,18 @@ func reset(root string, c *course.Course, p *course.Progress, ex course.Exercise
 		fmt.Fprintf(out, "Left %s as it is.\n", shortPath(ex.Stub()))
 		return nil
 	}
-	if err := c.Reset(course.RunGit, root, ex, p); err != nil {
+	err = course.ErrNotGitCheckout
+	if root != "" {
+		err = c.Reset(course.RunGit, root, ex, p)
+	}
+	if errors.Is(err, course.ErrNotGitCheckout) {
+		shipped, shippedErr := course.Shipped()
+		if shippedErr != nil {
+			return shippedErr
+		}
+		err = c.Restore(ex, shipped, p)
+	}
+	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%s is the stub again, and %02d is pending.\n", shortPath(ex.Stub()), ex.Number)

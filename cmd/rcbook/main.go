@@ -2,6 +2,7 @@
 // course's exercises, the interactive demo, and the checks that keep the
 // book and the verification lab honest.
 //
+//	rcbook init [-replace DIR] [DIR]
 //	rcbook exercises [list|next|hint|check|solution|reset|watch|verify] ...
 //	rcbook play [-echo]
 //	rcbook docs check [-update]
@@ -11,8 +12,10 @@
 //	rcbook help [command]
 //
 // Run `rcbook help` for what each does. Install it with
-// `go install ./cmd/rcbook` from a checkout, or run it as
-// `go run ./cmd/rcbook`. Usage errors exit with status 2, failures with 1.
+// `go install github.com/rcbook/rcbook/cmd/rcbook@latest`, then `rcbook init`
+// writes the course into a folder of your own; in a checkout, `go install
+// ./cmd/rcbook` or `go run ./cmd/rcbook` work too. Usage errors exit with
+// status 2, failures with 1.
 package main
 
 import (
@@ -43,6 +46,12 @@ func run(args []string, out io.Writer) error {
 // commands is the table of rcbook's commands, in the order help lists them.
 func commands(out io.Writer) []*command {
 	return []*command{
+		{
+			name: "init", args: "[-replace DIR] [DIR]",
+			short: "write the course into a new folder, to learn anywhere",
+			long:  initHelp,
+			run:   func(args []string) error { return initCmd(args, out) },
+		},
 		{
 			name: "exercises", args: "[command] [arguments]",
 			short: "the course: what to do next, hints, check your solution, watch",

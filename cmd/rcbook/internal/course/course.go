@@ -1,10 +1,13 @@
-// Package course is the exercises' side of rcbook: it finds the exercises
-// under exercises/, reads each README's title, chapter and hints, keeps the
-// learner's progress between runs, and runs go test on an exercise, either
-// as the learner has written it or, with -tags solution, on the reference
-// solution.
+// Package course is the exercises' side of rcbook: it finds the course
+// (Find: a folder rcbook init wrote, or exercises/ in a checkout), reads
+// each README's title, chapter and hints, keeps the learner's progress
+// between runs, runs go test on an exercise, and watches it. The course as
+// shipped is embedded (Shipped): Init writes it into a learner's folder,
+// WriteSolution and Restore take solutions and stubs from it, and
+// VerifyShipped tests its stubs and solutions in a temporary copy.
 //
-// An exercise is a folder exercises/NN-slug of the exercises module:
+// An exercise is a folder NN-slug of the course's module,
+// github.com/rcbook/rcbook/exercises:
 //
 //	README.md      "# NN. Title", "Follows chapter ...", "## Your task", "## Hints"
 //	exercise.go    //go:build !solution  the stub the learner fills in

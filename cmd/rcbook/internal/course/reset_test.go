@@ -2,6 +2,7 @@ package course
 
 import (
 	"errors"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -84,4 +85,30 @@ func TestResetSaysWhyGitCheckoutFailed(t *testing.T) {
 	assert.EqualError(t, err, "git checkout HEAD -- exercises/01-double/exercise.go: exit status 1: "+
 		"error: pathspec 'exercises/01-double/exercise.go' did not match any file(s) known to git")
 	assert.True(t, p.Done("01-double"))
+}
+
+func TestRestorePutsTheShippedStubBackAndUnmarksIt(t *testing.T) {
+	dir := t.TempDir()
+	a := fakeArchive(t)
+	require.NoError(t, a.WriteTo(dir, nil))
+	c, err := Load(dir)
+	require.NoError(t, err)
+	p, err := LoadProgress(filepath.Join(dir, ProgressFile))
+	require.NoError(t, err)
+	ex := c.Exercises[0]
+	p.Mark(ex.Slug, true)
+	require.NoError(t, os.WriteFile(ex.Stub(), []byte("package double\n// mine\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(ex.Dir, "notes.go"), []byte("package double\n"), 0o644))
+
+	require.NoError(t, c.Restore(ex, a, p))
+	stub, err := os.ReadFile(ex.Stub())
+	require.NoError(t, err)
+	assert.Equal(t, a.Files["01-double/exercise.go"], stub, "the stub is as shipped again")
+	assert.FileExists(t, filepath.Join(ex.Dir, "notes.go"), "the learner's other files stay")
+	saved, err := LoadProgress(filepath.Join(dir, ProgressFile))
+	require.NoError(t, err)
+	assert.False(t, saved.Done(ex.Slug), "the exercise is pending again, and saved so")
+
+	err = c.Restore(Exercise{Slug: "09-gone", Dir: dir}, a, p)
+	assert.ErrorContains(t, err, "ships no stub for 09-gone")
 }

@@ -44,9 +44,11 @@ func (v Verdict) String() string {
 	return fmt.Sprintf("%s: BROKEN: %s", v.Exercise.Slug, strings.Join(wrong, "; "))
 }
 
-// Verify checks the course as shipped, for CI: every stub must compile and
-// fail its tests (go test -count=1), and every solution must pass them (go
-// test -count=1 -tags solution). It writes one line per exercise to out,
+// Verify checks the stubs and solutions in c's folder: every stub must
+// compile and fail its tests (go test -count=1), and every solution must
+// pass them (go test -count=1 -tags solution). Run it on a pristine copy,
+// as VerifyShipped does: in a learner's folder, every exercise they have
+// solved would be reported broken. It writes one line per exercise to out,
 // followed by the output of each run that went wrong, and ends with the
 // line "exercises: N stubs fail as shipped, M solutions pass". The error
 // names the broken exercises, counting the folders in Problems among them.

@@ -1,7 +1,6 @@
 package course
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"io"
@@ -12,11 +11,19 @@ import (
 	"time"
 )
 
-// Watcher re-runs the current exercise's tests whenever one of the .go
-// files in its folder changes, and whenever the learner presses Enter: the
-// manual fallback for editors and file systems whose saves it cannot see.
-// When the exercise passes, it is marked done and the watcher moves on to
-// the next pending one.
+// Watcher re-runs an exercise's tests whenever one of the .go files in its
+// folder changes, and answers the learner's keys, as rustlings' watch mode
+// does:
+//
+//	h  show the next hint, one at a time (they stay shown until another exercise)
+//	l  list the exercises, done or pending
+//	n  go on to the next pending exercise, and run it
+//	r  run the tests again (Enter too): for saves the watcher cannot see
+//	q  quit (Ctrl-C and Ctrl-D too)
+//
+// When the exercise passes it is marked done; the watcher keeps watching it
+// until n. If the learner's input has ended (no one can press n), it moves
+// on by itself, and stops after the last exercise.
 //
 // It notices changes by looking at the files' sizes and modification times
 // every Interval, which needs nothing beyond the standard library and
@@ -24,25 +31,24 @@ import (
 type Watcher struct {
 	Course   *Course
 	Progress *Progress
-	In       io.Reader     // the learner's lines: an empty one re-runs, "q" quits
-	Out      io.Writer     // where headers and go test's output go
+	In       io.Reader     // the learner's keys; nil for none
+	Lines    bool          // In gives lines, not single keys (no raw terminal): a line's first letter is its key, an empty line re-runs
+	Out      io.Writer     // where the screens go
+	Clear    bool          // Out is a terminal: clear it before each run, and redraw the screen after a key
 	Interval time.Duration // between looks at the files; 500ms if zero
 }
 
-// Watch runs until the learner types q, ctx is done, or every exercise has
-// passed. The first run starts at once. When In ends, the watcher goes on
-// watching the files.
-func (w *Watcher) Watch(ctx context.Context) error {
+// Watch watches ex until the learner quits, ctx is done, or, with the
+// input ended, every exercise has passed. The first run starts at once.
+// The error is for a go command that could not be run, or progress that
+// could not be saved.
+func (w *Watcher) Watch(ctx context.Context, ex Exercise) error {
 	interval := w.Interval
 	if interval == 0 {
 		interval = 500 * time.Millisecond
 	}
-	ex, ok := w.Course.Current(w.Progress)
-	if !ok {
-		fmt.Fprintln(w.Out, "Every exercise is done: there is nothing to watch.")
-		return nil
-	}
-	lines := readLines(ctx, w.In)
+	s := &session{w: w, ex: ex}
+	keys := readKeys(ctx, w.In, w.Lines)
 	tick := time.NewTicker(interval)
 	defer tick.Stop()
 
@@ -50,88 +56,73 @@ func (w *Watcher) Watch(ctx context.Context) error {
 	reason := "first run"
 	for {
 		if reason != "" {
-			seen = snapshot(ex.Dir) // before the run: a save during it triggers the next one
-			next, more, err := w.runOnce(ex, reason)
-			if err != nil {
+			seen = snapshot(s.ex.Dir) // before the run: a save during it triggers the next one
+			if err := s.run(reason); err != nil {
 				return err
 			}
-			if !more {
+			reason = ""
+		}
+		if s.passed && keys == nil { // no one can press n: go on by itself
+			if !s.moveOn() {
 				return nil
 			}
-			if next.Slug != ex.Slug {
-				ex, seen = next, snapshot(next.Dir)
-			}
-			reason = ""
+			seen = snapshot(s.ex.Dir)
 		}
 		select {
 		case <-ctx.Done():
 			return nil
-		case line, open := <-lines:
+		case k, open := <-keys:
 			switch {
 			case !open:
-				lines = nil // no more input: keep watching the files
-			case strings.EqualFold(strings.TrimSpace(line), "q"):
+				keys, s.keysGone = nil, true // no more input: keep watching the files
+			case k == 'q':
 				fmt.Fprintln(w.Out, "Stopped watching.")
 				return nil
-			default:
-				reason = "Enter pressed"
+			case k == 'r':
+				reason = "re-run asked"
+			case k == 'h':
+				s.hint()
+			case k == 'l':
+				s.list()
+			case k == 'n' && s.next():
+				reason = "next exercise"
 			}
 		case <-tick.C:
-			if changed := changes(seen, snapshot(ex.Dir)); len(changed) > 0 {
+			if changed := changes(seen, snapshot(s.ex.Dir)); len(changed) > 0 {
 				reason = strings.Join(changed, ", ") + " changed"
 			}
 		}
 	}
 }
 
-// runOnce checks ex and says what happened. It returns the exercise to
-// watch next, and false when every exercise is done.
-func (w *Watcher) runOnce(ex Exercise, reason string) (Exercise, bool, error) {
-	fmt.Fprintf(w.Out, "\n==> %s  %02d. %s  (%s)\n", time.Now().Format("15:04:05"), ex.Number, ex.Title, reason)
-	fmt.Fprintf(w.Out, "==> go test %s\n", ex.Package())
-	o, err := w.Course.Check(ex, w.Progress, w.Out)
-	if err != nil {
-		return ex, false, err
-	}
-	if o != Passed {
-		fmt.Fprintf(w.Out, "==> %s %s. Save a file in %s to run it again; Enter re-runs, q then Enter quits.\n",
-			ex.Slug, o, ex.Slug)
-		return ex, true, nil
-	}
-	done, total := w.Course.Done(w.Progress), len(w.Course.Exercises)
-	fmt.Fprintf(w.Out, "==> %s passes: marked done %s. Its solution: rcbook exercises solution %d\n",
-		ex.Slug, Bar(done, total, min(total, 30)), ex.Number)
-	next, ok := w.Course.Current(w.Progress)
+// moveOn watches the next pending exercise without running it, for a
+// watcher whose input has ended, and reports false when there is none.
+func (s *session) moveOn() bool {
+	next, ok := s.nextPending()
 	if !ok {
-		fmt.Fprintln(w.Out, "==> That was the last one: every exercise is done.")
-		return ex, false, nil
+		return false
 	}
-	fmt.Fprintf(w.Out, "==> Next: %02d. %s (follows chapter %s). Watching %s now; q then Enter quits.\n",
-		next.Number, next.Title, next.Chapter, next.Slug)
-	return next, true, nil
+	s.ex, s.hints, s.passed = next, 0, false
+	fmt.Fprintf(s.w.Out, "==> Watching %s now: save a file in it to run its tests.\n", next.Slug)
+	return true
 }
 
-// readLines sends In's lines on a channel, closed at the end of the input.
-// The reading goroutine stays blocked in Read when ctx ends first; for
-// standard input that lasts only until the program exits.
-func readLines(ctx context.Context, in io.Reader) <-chan string {
-	lines := make(chan string)
-	if in == nil {
-		close(lines)
-		return lines
-	}
-	go func() {
-		defer close(lines)
-		scan := bufio.NewScanner(in)
-		for scan.Scan() {
-			select {
-			case lines <- scan.Text():
-			case <-ctx.Done():
-				return
-			}
+// nextPending returns the first pending exercise after the watched one in
+// number order, going round to the start, other than the watched one.
+func (s *session) nextPending() (Exercise, bool) {
+	all := s.w.Course.Exercises
+	at := 0
+	for i, ex := range all {
+		if ex.Slug == s.ex.Slug {
+			at = i
 		}
-	}()
-	return lines
+	}
+	for i := 1; i < len(all); i++ {
+		if ex := all[(at+i)%len(all)]; !s.w.Progress.Done(ex.Slug) {
+			return ex, true
+		}
+	}
+	return Exercise{}, false
 }
 
 // fileState is what the watcher compares to notice a save.
