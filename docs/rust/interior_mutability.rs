@@ -19,9 +19,19 @@ fn main() {
     drop(r1);
     drop(r2);
     println!("a writer after the readers: {}", if shared.try_borrow_mut().is_ok() { "granted" } else { "refused" });
+
+    // The refusals as errors; borrow and borrow_mut panic with the same words.
+    let r = shared.borrow();
+    println!("try_borrow_mut beside a reader: {}", other.try_borrow_mut().unwrap_err());
+    drop(r);
+    let w = shared.borrow_mut();
+    println!("try_borrow beside the writer: {}", other.try_borrow().unwrap_err());
+    drop(w);
 }
 // Output:
 // [1, 2]
 // two readers: 2 and 2
 // a writer now: refused, the value is being read
 // a writer after the readers: granted
+// try_borrow_mut beside a reader: RefCell already borrowed
+// try_borrow beside the writer: RefCell already mutably borrowed

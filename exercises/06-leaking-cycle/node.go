@@ -2,23 +2,31 @@
 // breaking one edge by hand frees them both.
 package cycle
 
-import "github.com/rcbook/rcbook/rc"
+import (
+	"github.com/rcbook/rcbook/cell"
+	"github.com/rcbook/rcbook/rc"
+)
 
 // Journal records which destructors ran, in order.
 type Journal []string
 
 func (j *Journal) record(event string) { *j = append(*j, event) }
 
-// Node is a value that owns the next node through a strong handle.
+// Node is a value that owns the next node through a strong handle. Each
+// node sits in a cell.RefCell, as in Rust's Rc<RefCell<Node>>: once the
+// nodes are linked each is shared, so its next is changed only through the
+// cell's one mutable borrow (BorrowMut), never by writing through
+// rc.Rc.Get while another handle can read it (chapter 6).
 type Node struct {
 	Name string
-	next rc.Rc[Node] // a strong handle: it keeps the next node alive
+	next rc.Rc[cell.RefCell[Node]] // a strong handle: it keeps the next node alive
 	log  *Journal
 }
 
 // Drop is Node's destructor: it runs once, when the last strong handle to
-// the node is dropped. It records the drop, then gives up the node's own
-// handle to the next node, as Rust drops a value's fields after its Drop.
+// the node is dropped (the RefCell around the node passes the drop on). It
+// records the drop, then gives up the node's own handle to the next node,
+// as Rust drops a value's fields after its Drop.
 func (n *Node) Drop() {
 	n.log.record("drop " + n.Name)
 	if !n.next.IsEmpty() {
@@ -28,5 +36,5 @@ func (n *Node) Drop() {
 
 // Pair holds the two outer handles: the ones the program itself owns.
 type Pair struct {
-	A, B rc.Rc[Node]
+	A, B rc.Rc[cell.RefCell[Node]]
 }
