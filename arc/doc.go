@@ -99,5 +99,7 @@
 // and a Weak copied without Clone cannot give up the implicit weak (I4).
 // Building with -tags rcrelease compiles those state tests out
 // (invariants.Enabled is false); empty handles and count overflow are
-// refused in both builds.
+// refused in both builds, with a panic. Rust's Arc aborts when a clone
+// overflows a count (its upgrade and downgrade panic), and has no empty
+// handle to refuse: a moved value does not compile.
 package arc

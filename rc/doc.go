@@ -72,7 +72,9 @@
 // then the panic propagates to the caller of Drop.
 //
 // Building with -tags rcrelease compiles the header checks out. Empty handles
-// and count overflow are still refused; a stale copy is not detected.
+// and count overflow are still refused with a panic, on purpose (Rust's std
+// aborts on overflow, and a moved value does not compile there); a stale
+// copy is not detected.
 //
 // # Cost
 //
