@@ -87,7 +87,9 @@
 // counts as they were: where the atomic update has already happened, it is
 // undone before the panic. For the instant in between, other goroutines can
 // see the refused count; only a program that already copied a handle
-// without Clone, or holds 2^63 handles, gets there.
+// without Clone, or holds 2^63 handles, gets there. A stale Clone's instant
+// is the worst: a dead value's strong count reads 1, and an Upgrade on
+// another goroutine can succeed on it (I7).
 //
 // The hot paths (Clone, Drop, Upgrade, Weak.Clone, Weak.Drop) test only the
 // result of their own atomic update, in every build: besides overflow, it
@@ -99,5 +101,7 @@
 // and a Weak copied without Clone cannot give up the implicit weak (I4).
 // Building with -tags rcrelease compiles those state tests out
 // (invariants.Enabled is false); empty handles and count overflow are
-// refused in both builds.
+// refused in both builds, with a panic. Rust's Arc aborts when a clone
+// overflows a count (its upgrade and downgrade panic), and has no empty
+// handle to refuse: a moved value does not compile.
 package arc

@@ -59,10 +59,14 @@ func (a *Arc[T]) header(op invariants.Op) *box[T] {
 // count would overflow (I1); a refused Clone leaves the count as it was.
 //
 // The increment is one atomic Add, and the overflow test reads its result,
-// so there is no window between test and increment for another goroutine
-// to slip through. A result of at most 1 means the count was 0 before (a
-// stale handle whose value is gone, I2) or wrapped past MaxCount (I1);
-// either way the Add is undone at once. This test needs no state check, so
+// so two Clones cannot both pass the test at the maximum. A result of at
+// most 1 means the count was 0 before (a stale handle whose value is gone,
+// I2) or wrapped past MaxCount (I1); either way a second Add undoes the
+// first. The two Adds are not one step, and other goroutines can see the
+// count in between. For a stale handle that count is 1 on a dead value: an
+// Upgrade on another goroutine can take it to 2 and succeed, handing out a
+// strong handle to a dropped value (I7 broken). Only a program that copied
+// an Arc without Clone gets there. This test needs no state check, so
 // Clone is the same in checked and release builds. It has no slow path to
 // call; even so it is not inlined: the undo and the error it builds cost
 // more than Go's inliner budget allows.

@@ -92,7 +92,8 @@ func (w *Weak[T]) header(op invariants.Op) *box[T] {
 // handle, and the Add would take a dropped value's count from 0 back to 1.
 // Upgrade instead swaps in n+1 only if the count is still the n > 0 it
 // read (compare-and-swap), and reads again if another goroutine changed it
-// meanwhile. Once strong is 0 it stays 0: no operation increments a 0.
+// meanwhile. Once strong is 0, no correct handle increments it again; only
+// a stale handle's Clone adds to a 0, and undoes it at once (see Arc.Clone).
 func (w *Weak[T]) Upgrade() (Arc[T], bool) {
 	if b := w.box; b != nil {
 		if n := b.strong.Load(); n > 0 && n < maxCount && b.strong.CompareAndSwap(n, n+1) {

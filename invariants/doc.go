@@ -8,8 +8,10 @@
 //
 // Checks are on by default. Building with -tags rcrelease sets [Enabled] to
 // the constant false, and every check branch in the header compiles away.
-// Two guards stay in both builds, as they do in Rust's std: a count that would
-// overflow panics (I1), and an operation on an empty handle panics.
+// Two guards stay in both builds: a count that would overflow panics (I1), and
+// an operation on an empty handle panics. Rust's std aborts on overflow, and
+// refuses a moved value at compile time; rcbook panics on purpose, before
+// anything is written, so that a test can recover the error.
 //
 // Every misuse panics with an [*Error] whose message names the package, the
 // operation and, where one is broken, the invariant: "rc: Get: use after free (I5)".

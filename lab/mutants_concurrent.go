@@ -152,7 +152,7 @@ var ConcurrentMutants = []Mutant{
 		Old:     "\t\tc.mu.Unlock()\n\t\tif w.exclusive {\n\t\t\tc.releaseExclusive()\n\t\t} else {\n\t\t\tc.releaseShared()\n\t\t}\n\t\treturn err\n",
 		New:     "\t\tc.mu.Unlock()\n\t\treturn err // too late: the caller has gone, so the reference is not ours to handle\n",
 		Bug:     "a waiter that gives up after the reference was already handed to it reports its error and never releases the reference",
-		Symptom: "now and then, when a hand-off and a cancellation coincide, the reference is held forever by nobody and every later acquirer waits for good (the Rust crate's second defect)",
+		Symptom: "now and then, when a hand-off and a cancellation coincide, the reference is held forever by nobody and every later acquirer waits for good",
 		Hard:    "the hand-off must beat the cancellation by a hair, which black-box tests hit only by chance; only the internal test that stages it step by step makes it certain",
 	},
 	{

@@ -33,9 +33,10 @@
 // Duplicate a handle with Clone, transfer it with Move, give it up with Drop.
 // The zero Rc is an empty handle that owns nothing.
 //
-// vet's copylocks check sees copies of a handle variable: assignment,
+// vet's copylocks check sees copies of an existing handle: assignment,
 // passing or returning by value (return r.Move(), not r), range by value,
-// and receiving from a channel. It does not see a slice's elements copied
+// receiving from a channel, and reading a map or slice element. It lets
+// every call's result through. It does not see a slice's elements copied
 // wholesale (copy, append(dst, src...), slices.Clone), and go test does not
 // run it: run go vet. A copy vet misses is caught at run time once the
 // allocation is freed or the value dropped (see Misuse).
@@ -72,7 +73,9 @@
 // then the panic propagates to the caller of Drop.
 //
 // Building with -tags rcrelease compiles the header checks out. Empty handles
-// and count overflow are still refused; a stale copy is not detected.
+// and count overflow are still refused with a panic, on purpose (Rust's std
+// aborts on overflow, and a moved value does not compile there); a stale
+// copy is not detected.
 //
 // # Cost
 //

@@ -15,8 +15,8 @@ import "github.com/rcbook/rcbook/invariants"
 // stale handle to a dropped value, a freed allocation, or a header a pool
 // has since handed to someone else (I5) always takes the slow path and is
 // refused there. With -tags rcrelease both tests compile away, and what
-// remains is what Rust's std also keeps in release builds: the overflow
-// test (I1).
+// remains is the overflow test (I1). Rust's std keeps one too, but aborts
+// when it fails; this one declines, and the caller panics.
 
 // tryIncStrongFast adds a strong handle for Clone if the value is alive,
 // the header in the handle's generation gen, and the count below its

@@ -13,8 +13,8 @@ import (
 )
 
 // These refusals are guards on the handle itself, not header checks: they
-// hold in both builds, as in Rust, where using a moved-from value does not
-// even compile.
+// hold in both builds. Rust needs no such guard, because using a moved-from
+// value does not compile.
 
 func TestDoubleDropPanics(t *testing.T) {
 	r := rc.New(1)

@@ -12,7 +12,9 @@ import (
 // Overflow cannot be reached by making 2^63 handles, so these tests set the
 // counts at the edge of their range with SetCounts, and put the true counts
 // back before the handles are dropped. The overflow guard is not a header
-// check: it holds with -tags rcrelease too, as in Rust's std (I1).
+// check: it holds with -tags rcrelease too (I1). Rust's std keeps its guard
+// in release builds as well, but aborts; rcbook panics, so these tests can
+// see it.
 
 func TestCloneAtMaxStrongPanicsAndChangesNoCount(t *testing.T) {
 	r := New(1)

@@ -17,8 +17,9 @@ import (
 // is named after one and shows that it cannot happen in rcbook.
 
 // Defect 1: the crate's failed try_get_exclusive_ref stores 0 over the
-// shared count. The Refs still out then decrement a count that no longer
-// includes them, it wraps, and no exclusive reference is granted again.
+// shared count. While the Refs are still out, the next try is granted
+// beside them; once they are released, they have decremented a count that
+// no longer included them, and it has wrapped.
 func TestFailedTryAcquireExclusiveKeepsSharedCount(t *testing.T) {
 	const n = 3
 	var c refcount.RefCount
@@ -45,14 +46,17 @@ func TestFailedTryAcquireExclusiveKeepsSharedCount(t *testing.T) {
 	requireState(t, &c, refcount.Snapshot{}, "every Ref released: the count is back to 0, not wrapped around")
 	x, ok := c.TryAcquireExclusive()
 	require.True(t, ok, "with no reference held the exclusive one must be granted; "+
-		"in the crate it never is again")
+		"in the crate the count has wrapped and this try fails")
 	x.Release()
 }
 
-// Defect 2: the crate leaves a waiter whose future is dropped in its queue.
-// A later release hands the reference to it, nobody ever releases it, and
-// the lock is held forever. Here a cancelled waiter leaves the queue before
-// its call returns, so no hand-off can reach it.
+// Defect 2: the crate undoes nothing when a waiting future is dropped. A
+// dropped exclusive future leaves the blocked bit set, so nothing is
+// granted again, and a dropped waiter stays queued with a raw pointer into
+// the freed future, which the next release writes through. rcbook's
+// releases hand the reference over, so a waiter left in the queue would be
+// handed a reference nobody releases. Here a cancelled waiter leaves the
+// queue before its call returns, so no hand-off can reach it.
 func TestCancelledWaiterIsRemovedFromQueue(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	var c refcount.RefCount

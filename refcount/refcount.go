@@ -98,13 +98,15 @@ func (c *RefCount) tryShared(op string) bool {
 // Otherwise it returns the zero ExclusiveRef and false, and changes nothing:
 // the shared count and every waiter are as they were. It never blocks.
 func (c *RefCount) TryAcquireExclusive() (ExclusiveRef, bool) {
-	// The tempting implementation swaps the exclusive mark in and looks at
-	// what it replaced, undoing the swap if Refs were held. But a swap
-	// writes the whole word: the shared count it overwrote is gone, the
-	// Refs still out later decrement a count that no longer includes them,
-	// it wraps, and no exclusive reference can ever be granted again (this
-	// is the Rust crate's defect). A compare-and-swap from the one state
-	// that allows it, 0, writes nothing when it fails.
+	// The Rust crate this package follows (ref_count 0.1.2) sets its mark
+	// with a compare-and-swap that keeps the shared count, and if Refs are
+	// still held it gives up by storing 0. That store writes the whole
+	// word: the shared count is gone. The next try then succeeds beside the
+	// Refs still out, and when they are released they decrement a count
+	// that no longer includes them, and it wraps. Storing back the old word
+	// instead would race with every acquire and release in between. A
+	// compare-and-swap from the one state that allows it, 0, writes nothing
+	// when it fails.
 	if c.state.CompareAndSwap(0, exclusiveBit) {
 		return ExclusiveRef{c: c}, true
 	}

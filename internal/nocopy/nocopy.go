@@ -2,12 +2,14 @@
 package nocopy
 
 // NoCopy is the first field of every rcbook handle (rc.Rc, rc.Weak, arc.Arc,
-// arc.Weak, refcount's references, rcmap's handles) and of rc.Pool. It has
-// Lock and Unlock methods, so `go vet` (its copylocks check) reports any
-// statement that copies a value containing it: b := a, passing a handle by
-// value, ranging over a slice of handles by value. A copy would share what
-// the handle owns without counting itself, so handles are duplicated with
-// Clone and transferred with Move. It is zero-sized and costs nothing.
+// arc.Weak, refcount's references, rcmap's handles) and of rc.Pool. Its
+// pointer has Lock and Unlock methods (*NoCopy is a sync.Locker, NoCopy is
+// not), which is what `go vet`'s copylocks check looks for: it reports any
+// statement that copies a value containing it, such as b := a, b := <-ch,
+// b := m[k], passing a handle by value, or ranging over a slice of handles
+// by value. A call's result is never reported. A copy would share what the
+// handle owns without counting itself, so handles are duplicated with Clone
+// and transferred with Move. It is zero-sized and costs nothing.
 type NoCopy struct{}
 
 // Lock is a no-op that marks NoCopy for go vet's copylocks check.

@@ -14,6 +14,16 @@ import (
 // show takes its handle by value: vet reports the parameter.
 func show(r rc.Rc[int]) int { return *r.Get() }
 
+// fromContainers takes handles out of a channel and a map. Neither
+// expression is a call, so vet reports both as copies: the handle in the
+// map or the channel is still there, and now there are two.
+func fromContainers(ch chan rc.Rc[int], m map[string]rc.Rc[int]) {
+	c := <-ch   // vet reports the receive
+	d := m["k"] // and the map read
+	c.Drop()
+	d.Drop()
+}
+
 func main() {
 	a := rc.New(1)
 	b := a // vet reports the assignment: b is an uncounted copy of a

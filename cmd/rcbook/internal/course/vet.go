@@ -36,8 +36,8 @@ func goVet(dir, pkg string) ([]byte, string, error) {
 }
 
 // HandleCopy says how a go vet finding copies an rcbook handle, if it does.
-// Every handle's first field is a nocopy.NoCopy, whose Lock method makes
-// vet's copylocks check report each copy.
+// Every handle's first field is a nocopy.NoCopy, whose pointer has Lock and
+// Unlock methods; that makes vet's copylocks check report each copy.
 type HandleCopy int
 
 // The ways to copy a handle, as copylocks reports them.
