@@ -20,7 +20,7 @@ func goTool(args ...string) string {
 
 // go vet's copylocks check reports every statement that copies a handle,
 // because every handle holds a no-copy marker with Lock and Unlock methods.
-// The fixture rc/testdata/vetcopy copies handles five ways vet reports and
+// The fixture rc/testdata/vetcopy copies handles seven ways vet reports and
 // three ways it does not (copy, append, slices.Clone), which print nothing.
 // The lines go vet prints before its reports, if any, are left out.
 func ExampleRc_vet() {
@@ -31,10 +31,12 @@ func ExampleRc_vet() {
 	}
 	// Output:
 	// rc/testdata/vetcopy/main.go:15:13: show passes lock by value: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
-	// rc/testdata/vetcopy/main.go:19:7: assignment copies lock value to b: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
-	// rc/testdata/vetcopy/main.go:20:15: call of show copies lock value: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
-	// rc/testdata/vetcopy/main.go:27:9: range var h copies lock: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
-	// rc/testdata/vetcopy/main.go:35:9: return copies lock value: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
+	// rc/testdata/vetcopy/main.go:21:7: assignment copies lock value to c: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
+	// rc/testdata/vetcopy/main.go:22:7: assignment copies lock value to d: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
+	// rc/testdata/vetcopy/main.go:29:7: assignment copies lock value to b: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
+	// rc/testdata/vetcopy/main.go:30:15: call of show copies lock value: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
+	// rc/testdata/vetcopy/main.go:37:9: range var h copies lock: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
+	// rc/testdata/vetcopy/main.go:45:9: return copies lock value: github.com/rcbook/rcbook/rc.Rc[int] contains github.com/rcbook/rcbook/internal/nocopy.NoCopy
 }
 
 // The race detector reports one Rc used from two goroutines. The fixture
