@@ -128,3 +128,15 @@ func TestDroppingTheCellDropsItsValue(t *testing.T) {
 	assert.Equal(t, "cell: Drop: dropped while borrowed: a guard outlived the value (B2)", err.Error())
 	g.Release()
 }
+
+// A guard that outlives its cell's value (the last Rc was dropped while
+// the guard was live) is refused, not counted into a zeroed flag.
+func TestAGuardThatOutlivedItsCellIsRefused(t *testing.T) {
+	r := rc.New(cell.New(1))
+	g := r.Get().Borrow()
+	err := refusal(t, r.Drop)
+	assert.Equal(t, invariants.B2, err.Rule(), "dropping the value while a borrow is live breaks B2")
+	err = refusal(t, g.Release)
+	assert.Equal(t, "cell: Ref.Release: the cell no longer counts this borrow: it was dropped while the borrow was live (B2)", err.Error(),
+		"the guard must not count itself out of a flag that no longer holds it")
+}

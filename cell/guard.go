@@ -29,9 +29,15 @@ func (r *Ref[T]) Release() {
 	c.flag--
 }
 
+// held returns r's cell, after checking that r holds a borrow and that
+// the cell still counts it: a cell dropped while r was live (its storage
+// zeroed by the drop) no longer does (B2).
 func (r *Ref[T]) held(op invariants.Op) *RefCell[T] {
 	if r.cell == nil {
 		panic(spent(op, r.released))
+	}
+	if r.cell.flag <= 0 {
+		panic(outlived(op))
 	}
 	return r.cell
 }
@@ -59,11 +65,22 @@ func (m *RefMut[T]) Release() {
 	c.flag = 0
 }
 
+// held returns m's cell, after checking that m holds the borrow and that
+// the cell still counts it (B2), as Ref's does.
 func (m *RefMut[T]) held(op invariants.Op) *RefCell[T] {
 	if m.cell == nil {
 		panic(spent(op, m.released))
 	}
+	if m.cell.flag != mutable {
+		panic(outlived(op))
+	}
 	return m.cell
+}
+
+// outlived is the error of using a guard whose cell no longer counts it:
+// the cell was dropped (and its storage cleared) while the guard was live.
+func outlived(op invariants.Op) *invariants.Error {
+	return &invariants.Error{Op: op, Detail: "the cell no longer counts this borrow: it was dropped while the borrow was live", Broke: invariants.B2}
 }
 
 // spent is the error of using a guard that holds no borrow (B2).

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"slices"
 
+	"github.com/rcbook/rcbook/cell"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/rctest"
 )
@@ -16,7 +17,7 @@ import (
 // each other form a cycle that reference counting alone never frees.
 type node struct {
 	name string
-	next rc.Rc[node]
+	next rc.Rc[cell.RefCell[node]]
 }
 
 // Rust reports a leaked cycle only under Miri or LeakSanitizer. Go's
@@ -24,10 +25,14 @@ type node struct {
 // the allocations that were never freed, with the line that made them.
 func ExampleLeaks() {
 	reports := rctest.Leaks(func() {
-		a := rc.New(node{name: "a"})
-		b := rc.New(node{name: "b"})
-		a.Get().next = b.Clone() // a -> b
-		b.Get().next = a.Clone() // b -> a: a cycle
+		a := rc.New(cell.New(node{name: "a"}))
+		b := rc.New(cell.New(node{name: "b"}))
+		g := a.Get().BorrowMut()
+		g.Get().next = b.Clone() // a -> b
+		g.Release()
+		g = b.Get().BorrowMut()  // b is shared now: written through its mutable borrow
+		g.Get().next = a.Clone() // b -> a: a cycle
+		g.Release()
 		fmt.Println("strong counts:", a.StrongCount(), b.StrongCount())
 		a.Drop()
 		b.Drop()
@@ -46,6 +51,6 @@ func ExampleLeaks() {
 	// Output:
 	// strong counts: 2 2
 	// after dropping both: each is still owned by the other
-	// leak reported at example_test.go:27
 	// leak reported at example_test.go:28
+	// leak reported at example_test.go:29
 }

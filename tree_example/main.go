@@ -3,9 +3,11 @@
 // packages: parents own their children through strong handles (rc.Rc), and
 // children point back at their parent through non-owning handles
 // (weak.Weak), so the tree has no ownership cycle and dropping the root
-// frees every node. Each node sits in a cell.RefCell, as in the Rust Book's
-// Rc<RefCell<...>>: a node is shared, so it is changed only through the
-// cell's one mutable borrow, never by writing through rc.Rc.Get.
+// frees every node. Each node sits in a cell.RefCell: a node is shared, so
+// it is changed only through the cell's one mutable borrow, never by
+// writing through rc.Rc.Get. (The Rust Book wraps each field that changes,
+// parent and children, in a RefCell of its own; one cell per node keeps a
+// node's fields under one borrow.)
 package main
 
 import (

@@ -3,15 +3,25 @@ package weak_test
 import (
 	"fmt"
 
+	"github.com/rcbook/rcbook/cell"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/weak"
 )
 
-// peer owns the peer after it and only observes the one before it.
+// peer owns the peer after it and only observes the one before it. Peers
+// are shared, so each sits in a cell.RefCell and its links are written
+// through the cell's mutable borrow (chapter 6).
 type peer struct {
 	name string
-	next rc.Rc[peer]     // strong: keeps next alive
-	prev weak.Weak[peer] // weak: does not
+	next rc.Rc[cell.RefCell[peer]]     // strong: keeps next alive
+	prev weak.Weak[cell.RefCell[peer]] // weak: does not
+}
+
+// link writes one of p's links through p's mutable borrow.
+func link(p *rc.Rc[cell.RefCell[peer]], set func(*peer)) {
+	g := p.Get().BorrowMut()
+	defer g.Release()
+	set(g.Get())
 }
 
 // Drop reports, then lets go of the peer's own handles.
@@ -29,10 +39,10 @@ func (p *peer) Drop() {
 // link by hand frees the pair.
 func Example_cycle() {
 	base := rc.LiveAllocations()
-	a := rc.New(peer{name: "a"})
-	b := rc.New(peer{name: "b"})
-	a.Get().next = b.Clone() // a -> b
-	b.Get().next = a.Clone() // b -> a: a cycle
+	a := rc.New(cell.New(peer{name: "a"}))
+	b := rc.New(cell.New(peer{name: "b"}))
+	link(&a, func(p *peer) { p.next = b.Clone() }) // a -> b
+	link(&b, func(p *peer) { p.next = a.Clone() }) // b -> a: a cycle
 	observer := weak.Downgrade(&a)
 	fmt.Println("strong counts:", a.StrongCount(), b.StrongCount())
 	a.Drop()
@@ -42,7 +52,7 @@ func Example_cycle() {
 
 	fmt.Println("breaking b -> a by hand:")
 	up, _ := observer.Upgrade()
-	up.Get().next.Drop() // a lets go of b; b's destructor lets go of a
+	link(&up, func(p *peer) { p.next.Drop() }) // a lets go of b; b's destructor lets go of a
 	up.Drop()
 	observer.Drop()
 	fmt.Println("allocations:", rc.LiveAllocations()-base)
@@ -60,10 +70,10 @@ func Example_cycle() {
 // owning it, so dropping the program's handles runs both destructors.
 func Example_cycleBroken() {
 	base := rc.LiveAllocations()
-	a := rc.New(peer{name: "a"})
-	b := rc.New(peer{name: "b"})
-	a.Get().next = b.Clone()          // a -> b, strong
-	b.Get().prev = weak.Downgrade(&a) // b -> a, weak
+	a := rc.New(cell.New(peer{name: "a"}))
+	b := rc.New(cell.New(peer{name: "b"}))
+	link(&a, func(p *peer) { p.next = b.Clone() })          // a -> b, strong
+	link(&b, func(p *peer) { p.prev = weak.Downgrade(&a) }) // b -> a, weak
 	fmt.Println("strong counts:", a.StrongCount(), b.StrongCount())
 	a.Drop()
 	b.Drop()
