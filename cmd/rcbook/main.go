@@ -5,6 +5,7 @@
 //	rcbook exercises [list|next|hint|check|solution|reset|watch|verify] ...
 //	rcbook play [-echo]
 //	rcbook docs check [-update]
+//	rcbook docs figures [-update] [-rounds N] [-count N] [-benchtime D]
 //	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D] [-update FILE | -check FILE]
 //	rcbook version
@@ -73,6 +74,17 @@ every printed output an Example's pinned output, and ends with
 "docs: N snippets verified in M chapters". -update rewrites drifted blocks from
 their sources.`,
 				run: docsCheck,
+			}, {
+				name: "figures", args: "[-update] [-rounds N] [-count N] [-benchtime D]",
+				short: "measure the book's benchmark figures again",
+				long: `Runs the benchmarks that every figure in docs/figures.tsv comes from, -rounds
+times in each build (checked and rcrelease alternating, -count samples each
+time), computes each figure (a median, or the median of the ratios to a peer
+measured in the same run) and prints it beside the file's value. -update
+rewrites docs/figures.tsv; then "rcbook docs check -update" rewrites the
+numbers after each <!-- figure: NAME --> marker in the prose. The default
+8 rounds take about half an hour.`,
+				run: docsFigures,
 			}},
 		},
 		{
