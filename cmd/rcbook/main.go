@@ -67,12 +67,14 @@ output of a script reads like a typed session.`,
 		{
 			name: "docs", short: "the book's checks",
 			sub: []*command{{
-				name: "check", args: "[-update] [-dir DIR]",
-				short: "every excerpt and printed output in the chapters matches the code",
-				long: `Verifies that every code excerpt in docs/chapters is a real declaration and
-every printed output an Example's pinned output, and ends with
-"docs: N snippets verified in M chapters". -update rewrites drifted blocks from
-their sources.`,
+				name: "check", args: "[-update] [-dir DIR] [-pages DIR]",
+				short: "every excerpt, printed output and figure in the book matches its source",
+				long: `Verifies that every code excerpt in docs/chapters is a real declaration,
+every printed output an Example's pinned output, and every number after a
+<!-- figure: NAME --> marker the value in docs/figures.tsv, in the chapters and
+in the pages of docs/ (benchmarks.md). It ends with
+"docs: N snippets and F figures verified in M pages". -update rewrites drifted
+blocks and figures from their sources.`,
 				run: docsCheck,
 			}, {
 				name: "figures", args: "[-update] [-rounds N] [-count N] [-benchtime D]",
