@@ -12,7 +12,7 @@ import (
 // blob is big enough to have an allocation of its own. The runtime may
 // batch pointer-free objects of 16 bytes or less into one slot, and a weak
 // pointer or a cleanup on such an object may never fire.
-type blob struct{ data [64]byte }
+type blob [64]byte
 
 // A weak.Pointer does not keep its value alive. Once no ordinary pointer
 // reaches the value, a collection may clear the weak pointer, and Value
