@@ -2,8 +2,11 @@ package benchmarks
 
 import (
 	"fmt"
+	"runtime"
+	"runtime/metrics"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/rcbook/rcbook/pool"
 	"github.com/rcbook/rcbook/rc"
@@ -46,7 +49,8 @@ var sizes = []int{1024, 131_072}
 // Drop, pool is Default and Drop with a warm pool of n headers (filled
 // before timing; the drops refill it), and pool-empty starts every round
 // with a new, empty pool, so every header comes from the heap and the
-// drops fill the pool for nobody. ns/elem is the time per element.
+// drops fill the pool for nobody. ns/elem is the time per element, and
+// gc-ns/elem the garbage collector's CPU time per element (perElem).
 func BenchmarkAllocN(b *testing.B) {
 	for _, n := range sizes {
 		b.Run(fmt.Sprintf("int/n=%d/heap", n), func(b *testing.B) { allocHeap[int](b, n) })
@@ -75,18 +79,20 @@ func BenchmarkReallocN(b *testing.B) {
 
 func allocHeap[T any](b *testing.B, n int) {
 	s := make([]*T, n)
+	gc := startGCClock()
 	for b.Loop() {
 		for i := range s {
 			s[i] = new(T)
 		}
 		clear(s)
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
 func allocRc[T any](b *testing.B, n int) {
 	s := make([]rc.Rc[T], n)
 	var zero T
+	gc := startGCClock()
 	for b.Loop() {
 		for i := range s {
 			s[i] = rc.New(zero)
@@ -95,13 +101,14 @@ func allocRc[T any](b *testing.B, n int) {
 			s[i].Drop()
 		}
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
 func allocPool[T any](b *testing.B, n int) {
 	s := make([]rc.Rc[T], n)
 	p := pool.NewPool[T](n, nil)
 	p.Fill()
+	gc := startGCClock()
 	for b.Loop() {
 		for i := range s {
 			s[i] = pool.Default(p)
@@ -110,11 +117,12 @@ func allocPool[T any](b *testing.B, n int) {
 			s[i].Drop()
 		}
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
 func allocEmptyPool[T any](b *testing.B, n int) {
 	s := make([]rc.Rc[T], n)
+	gc := startGCClock()
 	for b.Loop() {
 		p := pool.NewPool[T](n, nil)
 		for i := range s {
@@ -124,7 +132,7 @@ func allocEmptyPool[T any](b *testing.B, n int) {
 			s[i].Drop()
 		}
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
 // sink keeps reallocHeap's values on the heap: without it the compiler would
@@ -132,37 +140,65 @@ func allocEmptyPool[T any](b *testing.B, n int) {
 var sink any
 
 func reallocHeap[T any](b *testing.B, n int) {
+	gc := startGCClock()
 	for b.Loop() {
 		for range n {
 			sink = new(T)
 		}
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
 func reallocRc[T any](b *testing.B, n int) {
 	var zero T
+	gc := startGCClock()
 	for b.Loop() {
 		for range n {
 			r := rc.New(zero)
 			r.Drop()
 		}
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
 func reallocPool[T any](b *testing.B, n int) {
 	p := pool.NewPool[T](n, nil)
+	gc := startGCClock()
 	for b.Loop() {
 		for range n {
 			r := pool.Default(p)
 			r.Drop()
 		}
 	}
-	perElem(b, n)
+	perElem(b, n, gc)
 }
 
-// perElem reports the time per element, so that the two sizes compare.
-func perElem(b *testing.B, n int) {
+// perElem reports the time per element, so that the two sizes compare, and
+// the garbage collector's CPU time per element since gc was taken: what
+// collecting the benchmark's garbage cost, on top of allocating it.
+func perElem(b *testing.B, n int, gc gcClock) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*n), "ns/elem")
+	b.ReportMetric(float64(gc.since().Nanoseconds())/float64(b.N*n), "gc-ns/elem")
+}
+
+// gcClock reads the collector's CPU time as runtime/metrics estimates it:
+// the sum of its mark work, assists and idle marking, on every core.
+type gcClock time.Duration
+
+// gcCPU is the runtime/metrics name of the collector's CPU time.
+const gcCPU = "/cpu/classes/gc/total:cpu-seconds"
+
+// startGCClock runs a collection, so that the garbage made before the
+// benchmark is not charged to it, and reads the collector's CPU time.
+func startGCClock() gcClock {
+	runtime.GC()
+	return gcClock(readGCCPU())
+}
+
+func (c gcClock) since() time.Duration { return readGCCPU() - time.Duration(c) }
+
+func readGCCPU() time.Duration {
+	s := []metrics.Sample{{Name: gcCPU}}
+	metrics.Read(s)
+	return time.Duration(s[0].Value.Float64() * float64(time.Second))
 }

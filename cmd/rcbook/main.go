@@ -6,6 +6,7 @@
 //	rcbook exercises [list|next|hint|check|solution|reset|watch|verify] ...
 //	rcbook play [-echo]
 //	rcbook docs check [-update]
+//	rcbook docs figures [-update] [-rounds N] [-count N] [-benchtime D]
 //	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D] [-update FILE | -check FILE]
 //	rcbook version
@@ -75,13 +76,26 @@ output of a script reads like a typed session.`,
 		{
 			name: "docs", short: "the book's checks",
 			sub: []*command{{
-				name: "check", args: "[-update] [-dir DIR]",
-				short: "every excerpt and printed output in the chapters matches the code",
-				long: `Verifies that every code excerpt in docs/chapters is a real declaration and
-every printed output an Example's pinned output, and ends with
-"docs: N snippets verified in M chapters". -update rewrites drifted blocks from
-their sources.`,
+				name: "check", args: "[-update] [-dir DIR] [-pages DIR]",
+				short: "every excerpt, printed output and figure in the book matches its source",
+				long: `Verifies that every code excerpt in docs/chapters is a real declaration,
+every printed output an Example's pinned output, and every number after a
+<!-- figure: NAME --> marker the value in docs/figures.tsv, in the chapters and
+in the pages of docs/ (benchmarks.md). It ends with
+"docs: N snippets and F figures verified in M pages". -update rewrites drifted
+blocks and figures from their sources.`,
 				run: docsCheck,
+			}, {
+				name: "figures", args: "[-update] [-rounds N] [-count N] [-benchtime D]",
+				short: "measure the book's benchmark figures again",
+				long: `Runs the benchmarks that every figure in docs/figures.tsv comes from, -rounds
+times in each build (checked and rcrelease alternating, -count samples each
+time), computes each figure (a median, or the median of the ratios to a peer
+measured in the same run) and prints it beside the file's value. -update
+rewrites docs/figures.tsv; then "rcbook docs check -update" rewrites the
+numbers after each <!-- figure: NAME --> marker in the prose. The default
+8 rounds take about half an hour.`,
+				run: docsFigures,
 			}},
 		},
 		{

@@ -20,7 +20,9 @@
 // its names; or just a file, for a whole small file. An output reference
 // names a package directory and an Example function in its _test.go files.
 // Every ```go block needs a code marker and every ```output block an
-// output marker; other blocks (```sh, ```text diagrams) are free. The
+// output marker; other blocks (```sh, ```text diagrams) are free. A
+// benchmark figure in the prose is a `<!-- figure: NAME -->` marker
+// followed by its number, checked against docs/figures.tsv (figures.go). The
 // book's Rust programs have markers of their own (rust.go): a ```rust
 // block quotes a program, and its output is checked by running it. Blocks
 // inside a `<!-- lab NAME: begin -->` region are the lab's to check.
@@ -39,6 +41,7 @@ import (
 type Report struct {
 	Chapters int      // chapters read
 	Snippets int      // code and output blocks verified
+	Figures  int      // figure markers verified (figures.go)
 	Problems []string // one line per drift or broken reference
 }
 
@@ -57,16 +60,17 @@ func Check(root, dir string, update bool) (Report, error) {
 	}
 	sort.Strings(chapters)
 	var rust rustRunner
+	table := &figureTable{root: root}
 	for _, path := range chapters {
 		r.Chapters++
-		if err := checkChapter(root, path, update, &r, &rust); err != nil {
+		if err := checkChapter(root, path, update, &r, &rust, table); err != nil {
 			return r, err
 		}
 	}
 	return r, nil
 }
 
-func checkChapter(root, path string, update bool, r *Report, rust *rustRunner) error {
+func checkChapter(root, path string, update bool, r *Report, rust *rustRunner, table *figureTable) error {
 	raw, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -86,6 +90,16 @@ func checkChapter(root, path string, update bool, r *Report, rust *rustRunner) e
 			continue
 		}
 		m := fence.FindStringSubmatch(line)
+		if m == nil && strings.Contains(line, "<!-- figure: ") {
+			fixed, n, problems := checkFigures(line, table, update)
+			r.Figures += n
+			for _, p := range problems {
+				r.Problems = append(r.Problems, fmt.Sprintf("%s:%d: %s", name, i+1, p))
+			}
+			if fixed != line {
+				lines[i], changed = fixed, true
+			}
+		}
 		if m == nil || inLab {
 			continue
 		}

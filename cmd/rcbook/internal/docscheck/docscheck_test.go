@@ -119,3 +119,58 @@ func TestARustBlockNeedsItsMarker(t *testing.T) {
 	require.Len(t, r.Problems, 1)
 	assert.Contains(t, r.Problems[0], "needs a <!-- rust: FILE --> marker")
 }
+
+func TestCheckComparesFiguresWithTheDataFile(t *testing.T) {
+	dir := chapter(t, "Clone+Drop costs <!-- figure: clone-ratio -->2.88× the plain counter, "+
+		"<!-- figure: clone-ns -->4.65 ns a pair.\n\n| op | ns |\n|---|---|\n| Clone+Drop | <!-- figure: clone-ns -->4.65 |\n")
+	r, err := Check(repo, dir, false)
+	require.NoError(t, err)
+	assert.Empty(t, r.Problems)
+	assert.Equal(t, 3, r.Figures, "two in a sentence, one in a table whose header gives the unit")
+}
+
+func TestCheckReportsADriftedFigureAndUpdateFixesIt(t *testing.T) {
+	dir := chapter(t, "Clone+Drop costs about <!-- figure: clone-ratio -->2.9× the plain counter.\n")
+	r, err := Check(repo, dir, false)
+	require.NoError(t, err)
+	require.Len(t, r.Problems, 1, "a number typed by hand, rounded or stale, is not the measured one")
+	assert.Contains(t, r.Problems[0], "01.md:1: figure clone-ratio: the text says 2.9, docs/figures.tsv has 2.88")
+
+	_, err = Check(repo, dir, true)
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(dir, "01.md"))
+	require.NoError(t, err)
+	assert.Equal(t, "Clone+Drop costs about <!-- figure: clone-ratio -->2.88× the plain counter.\n", string(got),
+		"-update rewrites the number and nothing around it")
+}
+
+func TestAFigureMustNameAFigureAndCarryItsUnit(t *testing.T) {
+	for text, problem := range map[string]string{
+		"costs <!-- figure: clone-ratioo -->2.88×\n":  "no figure clone-ratioo in docs/figures.tsv",
+		"costs <!-- figure: clone-ratio --> 2.88×\n":  "no number after the marker (want 2.88×)",
+		"costs <!-- figure: clone-ratio -->2.88 ns\n": "the text gives it in ns, but it is in ×",
+		"costs <!-- figure: clone-ns -->4.65×\n":      "the text gives it in ×, but it is in ns",
+		"costs <!-- figure: clone-ns -->4.651 ns\n":   "the text says 4.651",
+	} {
+		r, err := Check(repo, chapter(t, text), false)
+		require.NoError(t, err)
+		require.Len(t, r.Problems, 1, text)
+		assert.Contains(t, r.Problems[0], problem, text)
+	}
+}
+
+func TestAFigureMayEndASentenceAndBeShownInCode(t *testing.T) {
+	dir := chapter(t, "Clone+Drop took <!-- figure: clone-ns -->4.65. Write `<!-- figure: NAME -->` before a number.\n"+
+		"```sh\necho '<!-- figure: not-checked -->1'\n```\n")
+	r, err := Check(repo, dir, false)
+	require.NoError(t, err)
+	assert.Empty(t, r.Problems, "a full stop is not part of the number; code spans and blocks show the syntax")
+	assert.Equal(t, 1, r.Figures)
+}
+
+func TestAFigureWithoutADataFileSaysHowToMakeOne(t *testing.T) {
+	r, err := Check(t.TempDir(), chapter(t, "costs <!-- figure: clone-ratio -->2.88×\n"), false)
+	require.NoError(t, err)
+	require.Len(t, r.Problems, 1)
+	assert.Contains(t, r.Problems[0], "rcbook docs figures -update")
+}
