@@ -5,6 +5,7 @@
 //	rcbook init [-replace DIR] [DIR]
 //	rcbook exercises [list|next|hint|check|solution|reset|watch|verify] ...
 //	rcbook play [-echo]
+//	rcbook serve [-addr 127.0.0.1:8080]
 //	rcbook docs check [-update]
 //	rcbook docs figures [-update] [-rounds N] [-count N] [-benchtime D]
 //	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
@@ -72,6 +73,12 @@ the commands. It reads a script from standard input too:
 -echo prints each command read (and each # comment) before its result, so the
 output of a script reads like a typed session.`,
 			run: playCmd,
+		},
+		{
+			name: "serve", args: "[-addr 127.0.0.1:8080]",
+			short: "the book and the playground in your browser, offline",
+			long:  serveHelp,
+			run:   func(args []string) error { return serveCmd(args, out) },
 		},
 		{
 			name: "docs", short: "the book's checks",
