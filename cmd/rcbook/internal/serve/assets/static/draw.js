@@ -10,7 +10,7 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const L = {
   font: 20, line: 30, pad: 12, char: 12.2, // a monospace character is about 0.6 em
-  minBoxW: 250, gapX: 120, lane: 64, cols: 3, channel: 16, margin: 20,
+  minBoxW: 250, gapX: 120, lane: 64, bare: 24, cols: 3, channel: 16, margin: 20,
 };
 
 // svg makes an SVG element with attributes, appended to parent if given.
@@ -118,13 +118,16 @@ function drawState(state, opts) {
     });
   }
   // Rows: the names' lane above, the boxes, the channel below.
+  // A row whose boxes no name points at needs only room for the LEAKED badge.
+  const named = new Set(handles.filter((h) => !h.spent).map((h) => h.to));
   let y = L.margin;
   const bottoms = [];
   for (let r = 0; r < rows; r++) {
     const inRow = boxes.filter((b) => b.row === r);
     const h = Math.max(0, ...inRow.map((b) => b.h));
-    for (const b of inRow) { b.y = y + L.lane; b.x = L.margin + b.col * (b.w + L.gapX); }
-    bottoms[r] = y + L.lane + h;
+    const lane = inRow.some((b) => named.has(b.a.id)) ? L.lane : L.bare;
+    for (const b of inRow) { b.y = y + lane; b.x = L.margin + b.col * (b.w + L.gapX); }
+    bottoms[r] = y + lane + h;
     y = bottoms[r] + L.channel * (perRow[r] + 1) + 8;
   }
   const loose = handles.filter((h) => !byID.has(h.to) || h.spent);
@@ -144,7 +147,7 @@ function drawState(state, opts) {
     const fy = ar.from.y + L.pad + L.line * (1 + ar.from.lines.length + ar.i) + L.line / 2;
     const cls = `arrow field ${ar.field.kind}`;
     svg('path', { d: route(ar.from, fy, ar.to, ar.k, bottoms[ar.from.row]), class: cls,
-      'marker-end': `url(#arrow-${ar.field.kind})` }, root);
+      'marker-end': `url(#arrow-${ar.field.kind})`, 'data-field': `${ar.from.a.id}.${ar.field.name}->${ar.to.a.id}` }, root);
     svg('circle', { cx: ar.from.x + ar.from.w - L.pad, cy: fy, r: 5, class: `dot ${ar.field.kind}` }, root);
   }
   for (const b of boxes) drawNames(root, b, handles.filter((h) => h.to === b.a.id && !h.spent));
@@ -154,7 +157,8 @@ function drawState(state, opts) {
 
 function drawBox(root, b) {
   const a = b.a;
-  const g = svg('g', { class: `alloc ${a.state}${a.leaked ? ' leaked' : ''}` }, root);
+  const g = svg('g', { class: `alloc ${a.state}${a.leaked ? ' leaked' : ''}`, 'data-alloc': a.id,
+    'data-state': a.state, 'data-leaked': a.leaked ? 'yes' : 'no' }, root);
   svg('title', {}, g).textContent = describeAlloc(a);
   svg('rect', { x: b.x, y: b.y, width: b.w, height: b.h, rx: 10, class: 'box' }, g);
   let y = b.y + L.pad + L.line - 8;

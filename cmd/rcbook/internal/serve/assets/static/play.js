@@ -117,7 +117,9 @@
       const why = s.refusal ? ' (refused)' : s.problem ? ' (not run)' : '';
       const button = el('button', { type: 'button', 'aria-label': `Step ${i + 1}: ${s.line}${why}` }, s.line + mark);
       button.addEventListener('click', () => go(i + 1));
-      return el('li', { 'data-step': i + 1, class: s.refusal ? 'refused' : s.problem ? 'problem' : '' }, button);
+      const attrs = { 'data-step': i + 1, class: s.refusal ? 'refused' : s.problem ? 'problem' : '' };
+      if (s.refusal && s.refusal.rule) attrs['data-rule'] = s.refusal.rule;
+      return el('li', attrs, button);
     }));
   }
 
@@ -165,8 +167,9 @@
   });
 
   // Start from the URL: a shared link's script and step, or the scenario
-  // the server put in the editor, at its start.
+  // the server put in the editor, at its first step, narrated.
   const params = new URLSearchParams(location.hash.slice(1));
   if (params.has('script')) ui.script.value = params.get('script');
-  run(Number(params.get('step')) || 0);
+  const scenario = new URLSearchParams(location.search).has('scenario');
+  run(params.has('step') ? Number(params.get('step')) || 0 : scenario ? 1 : 0);
 })();
