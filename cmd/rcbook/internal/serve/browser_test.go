@@ -233,6 +233,13 @@ func TestPlaygroundControlsAreLabelledAndScenariosOpenFromChapters(t *testing.T)
 		"the playground opens with the scenario's script")
 	narration := eval[string](t, ctx, `(document.querySelector('#step .narration') || {}).textContent || ''`)
 	assert.NotEmpty(t, narration, "the first step is narrated by the script's comments")
+	do(t, ctx, "autoplay steps forward by itself, and stops when asked",
+		chromedp.Click(chromedp.ID("autoplay")),
+		chromedp.Poll[chromedp.Void](`/^Step 2 of \d+$/.test(document.getElementById('position').textContent)`,
+			chromedp.WithPollingTimeout(10*time.Second)),
+		chromedp.Click(chromedp.ID("autoplay")))
+	assert.Equal(t, "false", eval[string](t, ctx, `document.getElementById('autoplay').getAttribute('aria-pressed')`),
+		"the second press stops autoplay")
 
 	unlabelled := eval[[]string](t, ctx, `[...document.querySelectorAll('button, input, textarea, select, a[href]')]
 		.filter(e => !((e.getAttribute('aria-label') || '').trim() || (e.labels && e.labels.length) ||

@@ -123,13 +123,37 @@
     }));
   }
 
+  // Autoplay steps forward every few seconds, long enough to read the
+  // narration aloud, and stops at the end or at any other control.
+  let timer = null;
+  const autoplay = $('autoplay');
+  function stopPlaying() {
+    clearInterval(timer);
+    timer = null;
+    autoplay.setAttribute('aria-pressed', 'false');
+    autoplay.textContent = '▶ Play';
+  }
+  function togglePlaying() {
+    if (timer) return stopPlaying();
+    if (at === steps.length) go(0);
+    autoplay.setAttribute('aria-pressed', 'true');
+    autoplay.textContent = '❚❚ Pause';
+    timer = setInterval(() => {
+      if (at >= steps.length) return stopPlaying();
+      go(at + 1);
+    }, 3000);
+  }
+  autoplay.addEventListener('click', togglePlaying);
+  for (const id of ['first', 'back', 'forward', 'last']) ui[id].addEventListener('click', stopPlaying);
+
   ui.first.addEventListener('click', () => go(0));
   ui.back.addEventListener('click', () => go(at - 1));
   ui.forward.addEventListener('click', () => go(at + 1));
   ui.last.addEventListener('click', () => go(steps.length));
   ui.implicit.addEventListener('change', show);
-  $('run').addEventListener('click', () => run(at || Infinity));
+  $('run').addEventListener('click', () => { stopPlaying(); run(at || Infinity); });
   $('reset').addEventListener('click', () => {
+    stopPlaying();
     ui.script.value = '';
     steps = [];
     listSteps();
@@ -160,9 +184,11 @@
   // while typing.
   document.addEventListener('keydown', (e) => {
     if (e.ctrlKey || e.metaKey || e.altKey || e.target.closest('textarea, input, select')) return;
+    if (e.key === 'p') { e.preventDefault(); togglePlaying(); return; }
     const moves = { ArrowRight: at + 1, j: at + 1, ArrowLeft: at - 1, k: at - 1, Home: 0, End: steps.length };
     if (!(e.key in moves)) return;
     e.preventDefault();
+    stopPlaying();
     go(moves[e.key]);
   });
 
