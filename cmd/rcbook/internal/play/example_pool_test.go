@@ -60,6 +60,7 @@ func ExampleRun_poolScript() {
 	// # Dropping a frees the allocation, and its header goes back to the pool.
 	// # c still points at it: c is stale.
 	// rc> drop a
+	// drop #1 (value 5)
 	// #1 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #1 freed, gen 1 --------------------+
 	// | strong 0   weak 0                     |
@@ -102,6 +103,7 @@ func ExampleRun_poolScript() {
 	//
 	// # b's header goes back to the pool.
 	// rc> drop b
+	// drop #2 (value 7)
 	// #2 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #2 freed, gen 2 --------------------+
 	// | strong 0   weak 0                     |
@@ -135,6 +137,7 @@ func ExampleRun_poolScript() {
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> drop x
+	// drop #3 (value 1)
 	// #3 strong 1 -> 0, value dropped (I2), implicit weak released (I4), kept for 1 Weak (I3)
 	// +-- #3 live, gen 3 ---------------------+
 	// | strong 0   weak 1 (implicit released) |
@@ -181,6 +184,7 @@ func ExampleRun_poolScript() {
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> drop q
+	// drop #4 (value 3)
 	// #4 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #4 freed, gen 4 --------------------+
 	// | strong 0   weak 0                     |

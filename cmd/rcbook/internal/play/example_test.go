@@ -57,6 +57,7 @@ drop w`
 	// empty: a (dropped)
 	//
 	// rc> drop b
+	// drop #1 (value 5)
 	// #1 strong 1 -> 0, value dropped (I2), implicit weak released (I4), kept for 1 Weak (I3)
 	// +-- #1 live ----------------------------+
 	// | strong 0   weak 1 (implicit released) |
@@ -194,7 +195,8 @@ unwrap b`
 	// refused: rc: Clone: handle already dropped
 	//
 	// rc> unwrap b
-	// got 5: the caller owns it now, and b is empty
+	// got 5: the caller owns it now, and b is empty; play drops it
+	// drop #1 (value 5)
 	// #1 strong 1 -> 0, value moved out (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #1 freed ---------------------------+
 	// | strong 0   weak 0                     |

@@ -75,7 +75,9 @@ func Run(in io.Reader, out io.Writer, opts Options) error {
 		if command == "" {
 			continue
 		}
-		if quit := s.step(command); quit {
+		r := s.step(command)
+		io.WriteString(w, r.picture)
+		if r.quit {
 			break
 		}
 		fmt.Fprintln(w) // a blank line ends each step's output
