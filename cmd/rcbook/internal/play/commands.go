@@ -72,8 +72,8 @@ func init() {
 			doc: "the invariants I1-I7 and borrow rules B1-B2 that refusals cite"},
 		{name: "help", usage: "help", observes: true, run: (*session).help,
 			doc: "this text"},
-		{name: "quit", usage: "quit", observes: true, run: func(*session, command, []string) error { return nil },
-			doc: "leave (so does the end of the input)"},
+		{name: "quit", usage: "quit", observes: true, run: (*session).quit,
+			doc: "leave, saying what is still live (so does the end of the input)"},
 	}
 }
 
@@ -124,3 +124,11 @@ func (s *session) rules(command, []string) error {
 // show asks step to draw the picture, which it does for every command
 // that changes something.
 func (s *session) show(command, []string) error { return nil }
+
+// quit says what the session leaves live; step reports that it was quit.
+func (s *session) quit(command, []string) error {
+	for _, line := range s.summary() {
+		fmt.Fprintln(s.out, line)
+	}
+	return nil
+}

@@ -96,10 +96,12 @@ func ExampleRun_poolScript() {
 	// # free (I5), with both generations. No picture follows: b's counts and
 	// # value did not change.
 	// rc> clone c d
-	// refused: rc: Clone: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 2) (I5)
+	// refused: rc: Clone: use after free: the allocation was freed and its pool reused the header (handle
+	//     generation 1, header generation 2) (I5)
 	//
 	// rc> drop c
-	// refused: rc: Drop: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 2) (I5)
+	// refused: rc: Drop: use after free: the allocation was freed and its pool reused the header (handle
+	//     generation 1, header generation 2) (I5)
 	//
 	// # b's header goes back to the pool.
 	// rc> drop b
@@ -155,7 +157,8 @@ func ExampleRun_poolScript() {
 	// | value dropped (was 1)                 |
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
-	// stale: c (#1 freed; its header was reused for #3)   empty: a (dropped), b (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #3)   empty: a (dropped), b (dropped), w (dropped), x
+	//     (dropped)
 	// pool: 1 of 1 headers waiting
 	//
 	// # While the allocation lives, nothing tells a copy from the original:
@@ -170,7 +173,8 @@ func ExampleRun_poolScript() {
 	// | value 3 (alive)                       |
 	// +---------------------------------------+
 	//   strong: p
-	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x
+	//     (dropped)
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> copy p q
@@ -180,7 +184,8 @@ func ExampleRun_poolScript() {
 	// | value 3 (alive)                       |
 	// +---------------------------------------+
 	//   strong: p, q
-	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x
+	//     (dropped)
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> drop q
@@ -191,9 +196,12 @@ func ExampleRun_poolScript() {
 	// | value dropped (was 3)                 |
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
-	// stale: c (#1 freed; its header was reused for #4), p (#4 freed)   empty: a (dropped), b (dropped), q (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4), p (#4 freed)   empty: a (dropped), b (dropped), q
+	//     (dropped), w (dropped), x (dropped)
 	// pool: 1 of 1 headers waiting
 	//
 	// rc> drop p
 	// refused: rc: Drop: use after free (I5)
+	//
+	// session over: nothing is live, every allocation was freed
 }

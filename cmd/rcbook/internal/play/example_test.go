@@ -77,6 +77,8 @@ drop w`
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
 	// empty: a (dropped), b (dropped), w (dropped)
+	//
+	// session over: nothing is live, every allocation was freed
 }
 
 // GetMut refuses while a Weak exists, even with one strong handle: the Weak
@@ -144,6 +146,10 @@ getmut a 7`
 	// | value 7 (alive)                       |
 	// +---------------------------------------+
 	//   strong: a
+	//
+	// session over: 2 allocations still live, and the session drops nothing for you:
+	//   #1 (value gone, was 5): held by w (Weak)
+	//   #2 (value 7): held by a
 }
 
 // Misuse is refused with the library's own error, and nothing changes, so
@@ -204,4 +210,6 @@ unwrap b`
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
 	// empty: a (dropped), b (unwrapped)
+	//
+	// session over: nothing is live, every allocation was freed
 }

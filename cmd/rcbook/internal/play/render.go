@@ -26,10 +26,11 @@ const minInner = 37
 // when it has any, and a leak says so in its title.
 func (s *session) picture(views map[*allocation]view) string {
 	var b strings.Builder
+	holders := s.holders(views)
 	for _, a := range s.allocs {
 		if v, shown := views[a]; shown {
 			s.drawBox(&b, a, v)
-			fmt.Fprintln(&b, "  "+s.pointers(a))
+			fmt.Fprintln(&b, "  "+s.pointers(a, holders[a]))
 		}
 	}
 	if line := s.unattached(); line != "" {
@@ -106,11 +107,12 @@ func valueRow(v view, movedOut bool) string {
 	return fmt.Sprintf("value dropped (was %d)", v.value)
 }
 
-// pointers lists the names pointing at a, strong ones first. A strong
+// pointers lists the names pointing at a, strong ones first, then the
+// links of nodes that do ("held by: #2.next"). A strong
 // name left pointing at a value that is gone (a copy made without Clone
 // outlived it) is listed as stale; once a is freed no handle counts for
 // it, and unattached lists the names still pointing at it.
-func (s *session) pointers(a *allocation) string {
+func (s *session) pointers(a *allocation, links []holder) string {
 	if a.over() {
 		return "no handles: freed now, so it leaves the picture"
 	}
@@ -127,10 +129,15 @@ func (s *session) pointers(a *allocation) string {
 			weak = append(weak, name)
 		}
 	}
+	var held []string
+	for _, l := range links {
+		held = append(held, l.label+weakMark(l.weak))
+	}
 	line := nameGroups(
 		nameGroup{"strong", strong, ""},
 		nameGroup{"weak", weak, ""},
 		nameGroup{"stale", stale, " (strong, but the value is gone)"},
+		nameGroup{"held by", held, ""},
 	)
 	if line == "" {
 		return "no handles"
