@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/suggest"
 )
 
 // stripComment returns line without its comment (from # to the end) and
@@ -22,6 +24,13 @@ func parse(line string) (command, []string, error) {
 	words := strings.Fields(line)
 	c, ok := lookupCommand(words[0])
 	if !ok {
+		var names []string
+		for _, c := range commands {
+			names = append(names, c.name)
+		}
+		if near := suggest.Nearest(words[0], names, 2); near != "" {
+			return command{}, nil, fmt.Errorf("unknown command %q: did you mean %s? (help lists them)", words[0], near)
+		}
 		return command{}, nil, fmt.Errorf("unknown command %q: type help for the list", words[0])
 	}
 	args := words[1:]

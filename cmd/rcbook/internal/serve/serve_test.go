@@ -141,3 +141,25 @@ func TestAPIShowsARefusalWithItsRule(t *testing.T) {
 	}
 	assert.NotEmpty(t, last.Refusal.Message, "a refusal carries the library's message")
 }
+
+func TestAPIShowsACycleLeakedAndAWeakParentFreed(t *testing.T) {
+	srv, _ := newServer(t)
+	for _, c := range []struct {
+		script, state string
+		leaked        bool
+	}{
+		{strongCycle, "alive", true},
+		{weakParent, "freed", false},
+	} {
+		body, _ := json.Marshal(map[string]string{"script": c.script})
+		code, steps := post(t, srv, string(body))
+		require.Equal(t, http.StatusOK, code)
+		require.Len(t, steps, 6, "one step per command")
+		last := steps[5].State
+		require.Len(t, last.Allocs, 2, "the last step shows both allocations")
+		for _, a := range last.Allocs {
+			assert.Equal(t, c.state, a.State, "#%d after both names are dropped, script:\n%s", a.ID, c.script)
+			assert.Equal(t, c.leaked, a.Leaked, "#%d leaked, script:\n%s", a.ID, c.script)
+		}
+	}
+}
