@@ -10,7 +10,7 @@
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const L = {
   font: 20, line: 30, pad: 12, char: 12.2, // a monospace character is about 0.6 em
-  minBoxW: 250, gapX: 120, lane: 64, bare: 24, cols: 3, channel: 16, margin: 20,
+  minBoxW: 250, gapX: 120, lane: 64, bare: 24, cols: 3, channel: 16, margin: 20, left: 70,
 };
 
 // svg makes an SVG element with attributes, appended to parent if given.
@@ -64,31 +64,36 @@ function layout(allocs, opts) {
   });
 }
 
-// route returns the SVG path of a field arrow from box s (field at height
-// fy) to box t. The k-th arrow of a row gets its own lane so that lines do
-// not lie on one another. A neighbour to the right is reached straight; any
-// other target by going out right, down into the channel under the row,
-// across, and up into the target's bottom (or down into its top when it is
-// in a later row).
-function route(s, fy, t, k, rowBottom) {
+// route returns the SVG path of field arrow ar, whose field sits at height
+// fy in its box. Every arrow enters its target from the left, at a height of
+// its own (ar.j counts the arrows into one box), so that arrows into one box
+// do not meet. A neighbour to the right at the field's height is reached
+// straight. Any other target is reached by the gaps alone: out to the right
+// into the gap after the source's column, along the channel under the upper
+// of the two rows, into the gap before the target's column, and across into
+// the target's side; each of the three has a lane per arrow (ar.out, ar.k,
+// ar.in), so no two arrows share a line. Boxes sit
+// only between gaps and channels, so no arrow crosses a box.
+function route(ar, fy, bottoms) {
+  const s = ar.from, t = ar.to;
   const sx = s.x + s.w - L.pad;
-  if (t.row === s.row && t.col === s.col + 1) {
-    const ty = Math.min(Math.max(fy, t.y + L.line), t.y + t.h - L.pad);
-    const mx = s.x + s.w + L.gapX / 2 + (k % 3) * 8 - 8;
+  const ty = Math.min(t.y + 20 + ar.j * 20, t.y + t.h - 10);
+  if (ar.direct) {
+    if (fy > t.y + 8 && fy < t.y + t.h - 8) return `M ${sx} ${fy} H ${t.x - 2}`;
+    const mx = s.x + s.w + L.gapX / 2;
     return `M ${sx} ${fy} H ${mx} V ${ty} H ${t.x - 2}`;
   }
-  const out = s.x + s.w + 18 + k * 10;
-  const cy = rowBottom + L.channel + k * L.channel;
-  const tx = t.x + t.w / 2 + ((k % 4) - 1.5) * 24;
-  if (t.row > s.row) return `M ${sx} ${fy} H ${out} V ${cy} H ${tx} V ${t.y - 2}`;
-  return `M ${sx} ${fy} H ${out} V ${cy} H ${tx} V ${t.y + t.h + 2}`;
+  const outX = s.x + s.w + 14 + ar.out * 9;
+  const inX = t.x - 14 - ar.in * 9;
+  const cy = bottoms[ar.r] + L.channel * (ar.k + 1);
+  return `M ${sx} ${fy} H ${outX} V ${cy} H ${inX} V ${ty} H ${t.x - 2}`;
 }
 
 function defs(root) {
   const d = svg('defs', {}, root);
   for (const kind of ['strong', 'weak', 'stale']) {
     const m = svg('marker', { id: `arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5,
-      markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' }, d);
+      markerWidth: 5, markerHeight: 5, orient: 'auto-start-reverse' }, d);
     svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: `head ${kind}` }, m);
   }
   const p = svg('pattern', { id: 'hatch', width: 12, height: 12, patternUnits: 'userSpaceOnUse',
@@ -106,15 +111,28 @@ function drawState(state, opts) {
   const byID = new Map(boxes.map((b) => [b.a.id, b]));
   const rows = Math.max(1, ...boxes.map((b) => b.row + 1));
 
-  // Field arrows: which row's channel each one uses, so rows can be spaced.
+  // Field arrows: which channel each one runs along (the one under the upper
+  // of its two rows), so that rows can be spaced to hold them.
   const arrows = [];
   const perRow = new Array(rows).fill(0);
+  const into = new Map();
+  const outOfCol = new Array(L.cols).fill(0);
+  const intoCol = new Array(L.cols).fill(0);
   for (const b of boxes) {
     b.fields.forEach((f, i) => {
       const t = byID.get(f.to);
       if (!t) return;
+      const j = into.get(t.a.id) || 0;
+      into.set(t.a.id, j + 1);
       const direct = t.row === b.row && t.col === b.col + 1;
-      arrows.push({ from: b, field: f, i, to: t, k: direct ? i : perRow[b.row]++ });
+      const r = Math.min(b.row, t.row);
+      const ar = { from: b, field: f, i, to: t, j, r, direct, k: 0, out: 0, in: 0 };
+      if (!direct) {
+        ar.k = perRow[r]++;
+        ar.out = outOfCol[b.col]++;
+        ar.in = intoCol[t.col]++;
+      }
+      arrows.push(ar);
     });
   }
   // Rows: the names' lane above, the boxes, the channel below.
@@ -126,12 +144,12 @@ function drawState(state, opts) {
     const inRow = boxes.filter((b) => b.row === r);
     const h = Math.max(0, ...inRow.map((b) => b.h));
     const lane = inRow.some((b) => named.has(b.a.id)) ? L.lane : L.bare;
-    for (const b of inRow) { b.y = y + lane; b.x = L.margin + b.col * (b.w + L.gapX); }
+    for (const b of inRow) { b.y = y + lane; b.x = L.left + b.col * (b.w + L.gapX); }
     bottoms[r] = y + lane + h;
     y = bottoms[r] + L.channel * (perRow[r] + 1) + 8;
   }
   const loose = handles.filter((h) => !byID.has(h.to) || h.spent);
-  const width = Math.max(600, L.margin * 2 + Math.min(boxes.length, L.cols) * ((boxes[0] || { w: 0 }).w + L.gapX));
+  const width = Math.max(600, L.left + Math.min(boxes.length, L.cols) * ((boxes[0] || { w: 0 }).w + L.gapX));
   const height = y + (loose.length ? L.line * 2 : 0) + (allocs.length ? 0 : L.line * 2);
 
   const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img',
@@ -141,12 +159,12 @@ function drawState(state, opts) {
   svg('desc', { id: 'picture-desc' }, root).textContent = describe(state);
   defs(root);
 
-  if (!allocs.length) label(root, L.margin, L.margin + L.line, 'nothing allocated', 'empty-note');
+  if (!allocs.length) label(root, L.left, L.margin + L.line, 'nothing allocated', 'empty-note');
   for (const b of boxes) drawBox(root, b);
   for (const ar of arrows) {
     const fy = ar.from.y + L.pad + L.line * (1 + ar.from.lines.length + ar.i) + L.line / 2;
     const cls = `arrow field ${ar.field.kind}`;
-    svg('path', { d: route(ar.from, fy, ar.to, ar.k, bottoms[ar.from.row]), class: cls,
+    svg('path', { d: route(ar, fy, bottoms), class: cls,
       'marker-end': `url(#arrow-${ar.field.kind})`, 'data-field': `${ar.from.a.id}.${ar.field.name}->${ar.to.a.id}` }, root);
     svg('circle', { cx: ar.from.x + ar.from.w - L.pad, cy: fy, r: 5, class: `dot ${ar.field.kind}` }, root);
   }
@@ -199,7 +217,7 @@ function drawLoose(root, loose, y) {
     if (h.kind === 'weak' && !h.to) return `${h.name} (dangling)`;
     return `${h.name} (#${h.to} is gone)`;
   });
-  label(root, L.margin, y, `not pointing at anything here: ${parts.join(', ')}`, 'loose');
+  label(root, L.left, y, `not pointing at anything here: ${parts.join(', ')}`, 'loose');
 }
 
 function describeAlloc(a) {
