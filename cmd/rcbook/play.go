@@ -14,7 +14,7 @@ import (
 // playCmd runs the interactive demo on standard input and output. At a
 // terminal it greets the learner and reads each line with line editing and
 // history (the arrow keys); reading a script (rcbook play <
-// docs/play/01-clone-and-drop.txt) it prints only the results, or, with
+// docs/play/03-clone-and-drop.txt) it prints only the results, or, with
 // -echo, each command before its result, so the output reads like a typed
 // session. -step FILE is projector mode: it reads the script from FILE and
 // waits for Enter on standard input before each command.

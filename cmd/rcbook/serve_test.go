@@ -75,8 +75,8 @@ func TestInstalledServeWorksAwayFromTheRepository(t *testing.T) {
 		"/book/benchmarks":            "Benchmarks",
 		"/exercises/06-leaking-cycle": "cycle",
 		"/play":                       `id="script"`,
-		"/play?scenario=04-misuse":    "Misuse",
-		"/static/draw.js":             "drawState",
+		"/play?scenario=08-misuse-names-its-rule": "Every misuse refused",
+		"/static/draw.js":                         "drawState",
 	} {
 		res, err := http.Get(base + path)
 		require.NoError(t, err, "GET %s", path)

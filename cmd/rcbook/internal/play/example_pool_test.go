@@ -10,7 +10,7 @@ import (
 	"github.com/rcbook/rcbook/cmd/rcbook/internal/play"
 )
 
-// The workshop script docs/play/05-pool-and-stale-copies.txt, as a
+// The workshop script docs/play/14-pool-and-stale-copies.txt, as a
 // workshop projects it: a pool hands a freed header out again in its next
 // generation, as a new allocation, and a copy made without Clone is refused
 // once its header has moved on, while a Weak keeps a header out of the
@@ -18,7 +18,7 @@ import (
 // header checks, which -tags rcrelease compiles out, so this example is not
 // built there.)
 func ExampleRun_poolScript() {
-	script, err := os.ReadFile("../../../../docs/play/05-pool-and-stale-copies.txt")
+	script, err := os.ReadFile("../../../../docs/play/14-pool-and-stale-copies.txt")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -27,7 +27,7 @@ func ExampleRun_poolScript() {
 		fmt.Println(err)
 	}
 	// Output:
-	// # 05 Pools and stale copies: a pool hands freed headers out again,
+	// # 14 Pools and stale copies: a pool hands freed headers out again,
 	// # and the header's generation tells one life from the next.
 	// # A pool that keeps up to 1 freed header.
 	// rc> pool 1
@@ -157,8 +157,8 @@ func ExampleRun_poolScript() {
 	// | value dropped (was 1)                 |
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
-	// stale: c (#1 freed; its header was reused for #3)   empty: a (dropped), b (dropped), w (dropped), x
-	//     (dropped)
+	// stale: c (#1 freed; its header was reused for #3)
+	// empty: a (dropped), b (dropped), w (dropped), x (dropped)
 	// pool: 1 of 1 headers waiting
 	//
 	// # While the allocation lives, nothing tells a copy from the original:
@@ -173,8 +173,8 @@ func ExampleRun_poolScript() {
 	// | value 3 (alive)                       |
 	// +---------------------------------------+
 	//   strong: p
-	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x
-	//     (dropped)
+	// stale: c (#1 freed; its header was reused for #4)
+	// empty: a (dropped), b (dropped), w (dropped), x (dropped)
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> copy p q
@@ -184,8 +184,8 @@ func ExampleRun_poolScript() {
 	// | value 3 (alive)                       |
 	// +---------------------------------------+
 	//   strong: p, q
-	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x
-	//     (dropped)
+	// stale: c (#1 freed; its header was reused for #4)
+	// empty: a (dropped), b (dropped), w (dropped), x (dropped)
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> drop q
@@ -196,8 +196,8 @@ func ExampleRun_poolScript() {
 	// | value dropped (was 3)                 |
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
-	// stale: c (#1 freed; its header was reused for #4), p (#4 freed)   empty: a (dropped), b (dropped), q
-	//     (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4), p (#4 freed)
+	// empty: a (dropped), b (dropped), q (dropped), w (dropped), x (dropped)
 	// pool: 1 of 1 headers waiting
 	//
 	// rc> drop p

@@ -94,6 +94,9 @@ func (s *session) borrowLine() string {
 			if g.mutable {
 				kind = "mutable"
 			}
+			if !g.a.alive() {
+				kind += ", its node is gone"
+			}
 			parts = append(parts, fmt.Sprintf("%s of #%d (%s)", name, g.a.n, kind))
 		}
 	}

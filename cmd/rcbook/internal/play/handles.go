@@ -87,6 +87,13 @@ func (s *session) drop(_ command, args []string) error {
 		return err
 	}
 	if h.strong != nil {
+		// A destructor that panics (a cell dropped while borrowed) still
+		// completes the drop: the name is used up all the same.
+		defer func() {
+			if h.spent == "" && h.strong.IsEmpty() {
+				h.spent = "dropped"
+			}
+		}()
 		h.strong.Drop()
 	} else {
 		h.weak.Drop()

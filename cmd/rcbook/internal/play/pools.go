@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/rcbook/rcbook/invariants"
 	"github.com/rcbook/rcbook/rc"
 )
 
@@ -52,7 +53,14 @@ func (s *session) pnew(c command, args []string) error {
 // the other is left stale: the library refuses it once the allocation is
 // freed, naming both generations once a pool has reused the header (I5).
 // A copy of a used-up handle is used up too.
+//
+// With -tags rcrelease the library does not check handles against their
+// header, so a stale copy would reach freed memory: there play refuses to
+// make one.
 func (s *session) copyHandle(_ command, args []string) error {
+	if !invariants.Enabled {
+		return fmt.Errorf("copy needs the header checks, which this build (-tags rcrelease) compiles out")
+	}
 	src, err := s.lookup(args[0])
 	if err != nil {
 		return err

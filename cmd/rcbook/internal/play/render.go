@@ -178,7 +178,8 @@ type nameGroup struct {
 }
 
 // nameGroups draws the groups that have names as "label: a, b note",
-// three spaces apart, in the order given; "" if none has a name.
+// three spaces apart, in the order given, or a group per line when they
+// would not fit in Width; "" if none has a name.
 func nameGroups(groups ...nameGroup) string {
 	var parts []string
 	for _, g := range groups {
@@ -186,7 +187,10 @@ func nameGroups(groups ...nameGroup) string {
 			parts = append(parts, g.label+": "+strings.Join(g.names, ", ")+g.note)
 		}
 	}
-	return strings.Join(parts, "   ")
+	if line := strings.Join(parts, "   "); len(line) <= Width {
+		return line
+	}
+	return strings.Join(parts, "\n") // a group per line, when one line would wrap
 }
 
 // staleNote says where a stale handle points: at freed allocation a, and,

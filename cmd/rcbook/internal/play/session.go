@@ -120,9 +120,10 @@ func (s *session) report(r *result, err error) {
 	}
 	fmt.Fprintln(s.out, "refused: "+r.refusal.Message)
 	if libs != nil && libs.Op == invariants.CellDrop {
-		// The cell refused to drop its node, but rc's drop had already
-		// begun and completes even when the destructor panics.
-		fmt.Fprintln(s.out, "the drop itself went through: strong is 0, but the node was never dropped, so nothing drops what its links hold")
+		// The cell refused to drop its node, but the handle's drop or
+		// unwrap had already begun, and completes even so.
+		fmt.Fprintln(s.out, "rc's part went through all the same, but the node's destructor never ran:")
+		fmt.Fprintln(s.out, "nothing will drop what its links hold")
 	}
 }
 

@@ -71,7 +71,7 @@ func TestLinksPointAtTheServedPages(t *testing.T) {
 		{"docs/chapters/11-performance.md", "../benchmarks.md", "/book/benchmarks"},
 		{"docs/chapters/00-why-reference-counting.md", "../workshop.md", "/book/workshop"},
 		{"docs/workshop.md", "play/", "/play"},
-		{"docs/workshop.md", "play/04-misuse.txt", "/play?scenario=04-misuse"},
+		{"docs/workshop.md", "play/08-misuse-names-its-rule.txt", "/play?scenario=08-misuse-names-its-rule"},
 		{"docs/chapters/07-cycles-and-trees.md", "../../exercises/06-leaking-cycle/", "/exercises/06-leaking-cycle"},
 		{"docs/chapters/07-cycles-and-trees.md", "../../exercises/06-leaking-cycle/README.md", "/exercises/06-leaking-cycle"},
 		{"docs/chapters/02-allocation-and-header.md", "../../rc/box.go", repository + "rc/box.go"},

@@ -260,8 +260,8 @@ func TestPlaygroundShowsARefusalWithItsRule(t *testing.T) {
 	srv := httptest.NewServer(mustHandler(t))
 	defer srv.Close()
 	dir := shots(t)
-	do(t, ctx, "open the misuse scenario",
-		chromedp.Navigate(srv.URL+"/play?scenario=04-misuse"),
+	do(t, ctx, "open the misuse scenario of chapter 8",
+		chromedp.Navigate(srv.URL+"/play?scenario=08-misuse-names-its-rule"),
 		chromedp.Poll[chromedp.Void](`/^Step 1 of \d+$/.test(document.getElementById('position').textContent)`,
 			chromedp.WithPollingTimeout(20*time.Second)))
 	refused := eval[int](t, ctx, `[...document.querySelectorAll('#steps li')].findIndex(li => li.dataset.rule) + 1`)

@@ -82,7 +82,7 @@
     const parts = [];
     if (!step) {
       parts.push(el('p', { class: 'line' }, steps.length ? 'A fresh session: nothing run yet.' :
-        'Type a script, or pick a scenario, and press Run.'));
+        'Type a script, or pick one of the scenarios above, and press Run.'));
     } else {
       parts.push(el('p', { class: 'line' }, el('span', { class: 'number' }, `${at}.`), ' ', el('code', {}, step.line)));
       if (step.narration) parts.push(el('p', { class: 'narration' }, step.narration));
