@@ -195,6 +195,14 @@ func TestPlaygroundDrawsACycleThatLeaksAndAWeakThatDoesNot(t *testing.T) {
 	do(t, ctx, "step back with k", chromedp.KeyEvent("k"), atStep(4, 6))
 	do(t, ctx, "step forward with the right arrow", chromedp.KeyEvent(kb.ArrowRight), atStep(5, 6))
 
+	// The implicit weak shows on the toggle only.
+	svgText := `[...document.querySelectorAll('#picture svg text')].map(e => e.textContent).join('\n')`
+	assert.NotContains(t, eval[string](t, ctx, svgText), "implicit", "the implicit weak is hidden by default")
+	do(t, ctx, "show the implicit weak", chromedp.Click(chromedp.ID("implicit")))
+	assert.Contains(t, eval[string](t, ctx, svgText), "implicit released",
+		"with the toggle on, a's box says its implicit weak was released when its value was dropped")
+	do(t, ctx, "hide the implicit weak again", chromedp.Click(chromedp.ID("implicit")))
+
 	// The share link reproduces the step.
 	share := eval[string](t, ctx, `document.getElementById('share').href`)
 	u, err := url.Parse(share)
