@@ -128,3 +128,10 @@ func TestReplayJSONFollowsTheContract(t *testing.T) {
 		assert.Containsf(t, string(data), key, "the JSON the playground reads has %s", key)
 	}
 }
+
+func TestReplayRefusesOverlongLinesAndNames(t *testing.T) {
+	steps := play.Replay("new " + strings.Repeat("a", 17) + " 1\nnew a " + strings.Repeat("1", 300) + "\n")
+	assert.Contains(t, steps[0].Problem, "too long for a handle name", "a name wider than the picture allows is refused")
+	assert.Contains(t, steps[1].Problem, "at most 200 characters", "an overlong command is not parsed at all")
+	assert.Empty(t, steps[1].State.Allocs, "neither made an allocation")
+}
