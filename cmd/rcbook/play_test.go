@@ -1,6 +1,7 @@
 package main
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -8,6 +9,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/term"
+
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/play"
 )
 
 // fakeStdin returns a file whose content is keys, as a piped standard
@@ -51,4 +55,22 @@ func TestPipedScriptRunsWithoutPrompt(t *testing.T) {
 	var out strings.Builder
 	require.NoError(t, playOn(fakeStdin(t, "new a 1\n"), &out, "", true))
 	assert.True(t, strings.HasPrefix(out.String(), "rc> new a 1\n#1 new:"), "a piped script is echoed with -echo, without a greeting:\n%s", out.String())
+}
+
+// TestTerminalRecallsTheLastLineWithUpArrow plays what a terminal sends in
+// raw mode: a line, then up-arrow and Enter, then Ctrl-D. x/term's
+// Terminal recalls the line from its history, so the command runs again,
+// and no escape code reaches play.
+func TestTerminalRecallsTheLastLineWithUpArrow(t *testing.T) {
+	keys := strings.NewReader("new a 1\r\x1b[A\r\x04")
+	var screen strings.Builder
+	tm := term.NewTerminal(struct {
+		io.Reader
+		io.Writer
+	}{keys, &screen}, "rc> ")
+	require.NoError(t, play.RunLines(tm, tm, play.Options{Prompt: true}))
+	got := screen.String()
+	assert.Contains(t, got, "a still holds a handle", "up-arrow recalled new a 1, which ran again:\n%s", got)
+	assert.NotContains(t, got, "[A", "the escape code is never taken for a command")
+	assert.Contains(t, got, "session over: 1 allocation still live", "Ctrl-D ends the session with its summary")
 }

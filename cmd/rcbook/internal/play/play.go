@@ -97,6 +97,9 @@ func run(lines Lines, out io.Writer, opts Options, prompts bool) error {
 		}
 		var line string
 		if line, err = lines.ReadLine(); err != nil {
+			if p, ok := lines.(prompter); ok {
+				p.SetPrompt("") // a terminal draws its prompt again after each write
+			}
 			if opts.Prompt {
 				fmt.Fprintln(w) // leave the learner's shell on a fresh line
 			}
@@ -159,6 +162,11 @@ func waitFor(w io.Writer, keys *bufio.Scanner, narration []string, line string) 
 		return false
 	}
 	return true
+}
+
+// prompter is a Lines that draws its own prompt, as a *term.Terminal does.
+type prompter interface {
+	SetPrompt(prompt string)
 }
 
 // scanLines reads lines from a reader; Run's prompt comes from run.

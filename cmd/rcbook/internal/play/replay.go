@@ -16,8 +16,10 @@ const (
 	MaxLines = 500
 	// MaxAllocations is the number of allocations a session may make.
 	MaxAllocations = 64
-	// maxLineLen is the longest command line play reads.
+	// maxLineLen is the longest command play runs.
 	maxLineLen = 200
+	// maxNameLen is the longest handle or borrow name.
+	maxNameLen = 16
 )
 
 // Step is what one command line of a script did, for the web playground:

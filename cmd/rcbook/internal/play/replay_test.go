@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -126,5 +127,30 @@ func TestReplayJSONFollowsTheContract(t *testing.T) {
 		`"leaked":false`, `"borrows":{"shared":1,"mutably":false}`, `"name":"a"`, `"kind":"strong"`, `"to":1`,
 		`"spent":""`, `"stale":false`} {
 		assert.Containsf(t, string(data), key, "the JSON the playground reads has %s", key)
+	}
+}
+
+func TestReplayRefusesOverlongLinesAndNames(t *testing.T) {
+	steps := play.Replay("new " + strings.Repeat("a", 17) + " 1\nnew a " + strings.Repeat("1", 300) + "\n")
+	assert.Contains(t, steps[0].Problem, "too long for a handle name", "a name wider than the picture allows is refused")
+	assert.Contains(t, steps[1].Problem, "at most 200 characters", "an overlong command is not parsed at all")
+	assert.Empty(t, steps[1].State.Allocs, "neither made an allocation")
+}
+
+// TestReplayConcurrently replays one script from several goroutines at
+// once, as a web server does for several browsers: sessions share nothing,
+// so each gets the steps a lone replay gets (go test -race checks the
+// rest).
+func TestReplayConcurrently(t *testing.T) {
+	script := "new a 1\nnew b 2\nset a.next b\nset b.next a\nborrow a r\ndrop a\ndrop b\npool 1\npnew p 3\ndrop p\npnew q 4\n"
+	want := play.Replay(script)
+	got := make([][]play.Step, 4)
+	var wg sync.WaitGroup
+	for i := range got {
+		wg.Go(func() { got[i] = play.Replay(script) })
+	}
+	wg.Wait()
+	for i := range got {
+		assert.Equalf(t, want, got[i], "replay %d, run beside the others, gives the same steps", i)
 	}
 }

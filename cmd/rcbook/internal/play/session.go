@@ -73,7 +73,7 @@ func (s *session) step(line string) (r result) {
 		if err := c.run(s, c, args); err != nil {
 			fmt.Fprintln(s.out, err)
 		}
-		if c.name == "show" {
+		if c.name == "show" && !s.record {
 			r.picture = s.picture(s.views())
 		}
 		r.quit = c.name == "quit"
@@ -83,18 +83,20 @@ func (s *session) step(line string) (r result) {
 		return r
 	}
 	before := s.views()
-	was := s.picture(before)
+	was := ""
+	if !s.record { // Replay returns the State, and draws no picture
+		was = s.picture(before)
+	}
 	s.report(&r, s.try(c, args))
 	s.trackHandles()
 	after := s.views()
 	for _, change := range s.changes(before, after) {
 		fmt.Fprintln(s.out, change)
 	}
-	if picture := s.picture(after); picture != was {
-		r.picture = picture
-	}
 	if s.record {
 		r.state = s.state(after)
+	} else if picture := s.picture(after); picture != was {
+		r.picture = picture
 	}
 	s.retireFreed()
 	return r
