@@ -163,3 +163,26 @@ func TestAPIShowsACycleLeakedAndAWeakParentFreed(t *testing.T) {
 		}
 	}
 }
+
+func TestAPIRepliesToRequestsSideBySide(t *testing.T) {
+	srv, _ := newServer(t)
+	body, _ := json.Marshal(map[string]string{"script": strongCycle})
+	_, want := post(t, srv, string(body))
+	results := make(chan []Step, 8)
+	for range cap(results) {
+		go func() {
+			res, err := srv.Client().Post(srv.URL+"/api/play", "application/json", strings.NewReader(string(body)))
+			if err != nil {
+				results <- nil
+				return
+			}
+			defer res.Body.Close()
+			var out struct{ Steps []Step }
+			_ = json.NewDecoder(res.Body).Decode(&out)
+			results <- out.Steps
+		}()
+	}
+	for range cap(results) {
+		assert.Equal(t, want, <-results, "a replay gives the same steps however many run at once")
+	}
+}
