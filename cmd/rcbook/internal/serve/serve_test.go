@@ -186,3 +186,13 @@ func TestAPIRepliesToRequestsSideBySide(t *testing.T) {
 		assert.Equal(t, want, <-results, "a replay gives the same steps however many run at once")
 	}
 }
+
+func TestAPIReportsALearnersMistakeApartFromARefusal(t *testing.T) {
+	srv, _ := newServer(t)
+	body, _ := json.Marshal(map[string]string{"script": "new a 5\nclone nobody b\n"})
+	_, steps := post(t, srv, string(body))
+	require.Len(t, steps, 2)
+	assert.NotEmpty(t, steps[1].Problem, "an unknown name is the learner's mistake, shown as a problem")
+	assert.Nil(t, steps[1].Refusal, "the library refused nothing: it was never called")
+	assert.Equal(t, steps[0].State, steps[1].State, "a mistake changes nothing")
+}
