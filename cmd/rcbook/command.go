@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/suggest"
 )
 
 // command is one rcbook command, or one subcommand of a group such as
@@ -117,34 +119,11 @@ func printHelp(path string, c *command, out io.Writer) {
 // nearest returns the command whose name is closest to name, if it is
 // close enough to be a typo: at most two edits, or a prefix.
 func nearest(cmds []*command, name string) string {
-	best, bestDist := "", 3
-	for _, c := range cmds {
-		if d := distance(name, c.name); d < bestDist || (strings.HasPrefix(c.name, name) && bestDist > 1) {
-			best, bestDist = c.name, min(d, 1)
-		}
+	names := make([]string, len(cmds))
+	for i, c := range cmds {
+		names[i] = c.name
 	}
-	return best
-}
-
-// distance is the Levenshtein distance between a and b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return suggest.Nearest(name, names, 2)
 }
 
 // exitCode is the status rcbook exits with after err: 0 for none, 2 for a

@@ -4,7 +4,8 @@
 //
 //	rcbook init [-replace DIR] [DIR]
 //	rcbook exercises [list|next|hint|check|solution|reset|watch|verify] ...
-//	rcbook play [-echo]
+//	rcbook play [-echo] [-step FILE]
+//	rcbook serve [-addr 127.0.0.1:8080]
 //	rcbook docs check [-update]
 //	rcbook docs figures [-update] [-rounds N] [-count N] [-benchtime D]
 //	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
@@ -60,18 +61,28 @@ func commands(out io.Writer) []*command {
 			run:   exercisesCmd,
 		},
 		{
-			name: "play", args: "[-echo]",
+			name: "play", args: "[-echo] [-step FILE]",
 			short: "the interactive demo: type operations, see every allocation drawn",
-			long: `Reads one command per line (new a 5, clone a b, downgrade a w, drop a, ...)
-and runs it on the real rc package, drawing every allocation with its counts after
-each step; misuse is refused with the library's own error. Type help inside for
-the commands. It reads a script from standard input too:
+			long: `Reads one command per line (new a 5, clone a b, set a.next b, drop a, ...)
+and runs it on the real rc and cell packages, drawing every allocation with its
+counts and links after each step; misuse is refused with the library's own error,
+and quitting says what is still live, leaks named. Type help inside for the
+commands; at a terminal the arrow keys edit the line and recall earlier ones.
+It reads a script from standard input too:
 
-	rcbook play < docs/play/01-clone-and-drop.txt
+	rcbook play < docs/play/07-cycle-leaks.txt
 
 -echo prints each command read (and each # comment) before its result, so the
-output of a script reads like a typed session.`,
+output of a script reads like a typed session. -step FILE is projector mode: it
+shows each command of FILE with the comments before it, and runs it when Enter
+is pressed (q stops).`,
 			run: playCmd,
+		},
+		{
+			name: "serve", args: "[-addr 127.0.0.1:8080]",
+			short: "the book and the playground in your browser, offline",
+			long:  serveHelp,
+			run:   func(args []string) error { return serveCmd(args, out) },
 		},
 		{
 			name: "docs", short: "the book's checks",

@@ -1,9 +1,7 @@
 package play
 
 import (
-	"fmt"
-	"strings"
-
+	"github.com/rcbook/rcbook/cell"
 	"github.com/rcbook/rcbook/invariants"
 	"github.com/rcbook/rcbook/rc"
 )
@@ -14,7 +12,14 @@ import (
 // a pool hands out again is a new allocation: the ref's generation differs.
 type allocation struct {
 	n   int
-	ref rc.Observer[int] // the allocation: its header, in the generation it was made in
+	ref observer // the allocation: its header, in the generation it was made in
+	// cell is the cell inside the allocation, as Get returned it when play
+	// numbered the allocation. play reads it only while ref says the value
+	// is alive, and only through a borrow.
+	cell *nodeCell
+	// writer is the learner's RefMut of cell while one is live: the cell
+	// then grants no other borrow, so play reads the node through it.
+	writer *cell.RefMut[node]
 	// movedOut records that the value left by TryUnwrap or MakeMut rather
 	// than being dropped; the header cannot tell the two apart.
 	movedOut bool
@@ -29,13 +34,17 @@ type view struct {
 	weaks    int  // Weak handles, as WeakCount shows them while the value lives
 	implicit bool // the strong handles still hold the implicit weak (I4)
 	state    invariants.State
-	value    int // the live value, or the last one seen
+	value    int    // the live value, or the last one seen
+	links    []link // the handles the node holds, while it is alive
+	shared   int    // the cell's live shared borrows
+	mutably  bool   // a RefMut of the cell is live
+	leaked   bool   // live, and no name reaches it (see session.reached)
 }
 
-// view reads the header, and remembers the value while it lives. The raw
-// weak count includes the implicit weak while the value is alive (and while
-// it is built or being dropped), so one is taken off to count only Weak
-// handles (I4).
+// view reads the header, and the node while it lives. The raw weak count
+// includes the implicit weak while the value is alive (and while it is
+// built or being dropped), so one is taken off to count only Weak handles
+// (I4).
 //
 // Once a pool has reused the header, it holds a later allocation: a is then
 // seen as freed, with its last value, and never with the new life's data.
@@ -50,11 +59,34 @@ func (a *allocation) view() view {
 		v.implicit = true
 		v.weaks-- // the implicit weak is no Weak handle (I4)
 	}
-	if value, alive := a.ref.Value(); alive {
-		v.value = value
-		a.last = value
+	if a.alive() {
+		v.shared, v.mutably = a.cell.Borrows() // before read borrows it too
+		a.read(func(n *node) {
+			v.value, a.last = n.value, n.value
+			v.links = links(n)
+		})
 	}
 	return v
+}
+
+// read calls f with a's node if its value is alive, through a shared borrow
+// of the cell, or through the learner's RefMut while one is live. It
+// reports whether it could.
+func (a *allocation) read(f func(n *node)) bool {
+	if !a.alive() {
+		return false
+	}
+	if a.writer != nil {
+		f(a.writer.Get())
+		return true
+	}
+	r, ok := a.cell.TryBorrow()
+	if !ok {
+		return false // a RefMut play does not know of: none should exist
+	}
+	defer r.Release()
+	f(r.Get())
+	return true
 }
 
 // header reads a's header as it is now, through the library's Observer:
@@ -68,11 +100,15 @@ func (a *allocation) header() invariants.Header {
 // was made, so that the header now belongs to a later allocation.
 func (a *allocation) reused() bool { return a.header().Gen != a.ref.Gen() }
 
+// alive reports whether a's value is alive: only then is there a node in
+// a's cell to read.
+func (a *allocation) alive() bool { return !a.reused() && a.header().State == invariants.Alive }
+
 // over reports whether a's life has ended: freed, and perhaps reused.
 func (a *allocation) over() bool { return a.reused() || a.header().State == invariants.Freed }
 
 // find returns the allocation r names, or nil if play has not seen it.
-func (s *session) find(r rc.Observer[int]) *allocation {
+func (s *session) find(r observer) *allocation {
 	for _, a := range s.allocs {
 		if a.ref == r {
 			return a
@@ -81,28 +117,32 @@ func (s *session) find(r rc.Observer[int]) *allocation {
 	return nil
 }
 
-// track returns r's allocation, numbering it if it is new. Identity is the
-// header and its generation, so a header reused by a pool is numbered
-// again, as the new allocation it is.
-func (s *session) track(r rc.Observer[int]) *allocation {
-	if r == (rc.Observer[int]{}) {
-		return nil
-	}
-	if a := s.find(r); a != nil {
+// track returns the allocation strong handle r points at, numbering it if
+// it is new. Identity is the header and its generation, so a header reused
+// by a pool is numbered again, as the new allocation it is. A new
+// allocation's node learns its number, through the cell's mutable borrow.
+func (s *session) track(r *rc.Rc[nodeCell]) *allocation {
+	if a := s.find(r.Observe()); a != nil || r.IsEmpty() {
 		return a
 	}
-	a := &allocation{n: len(s.allocs) + 1, ref: r}
+	a := &allocation{n: len(s.allocs) + 1, ref: r.Observe(), cell: r.Get()}
 	s.allocs = append(s.allocs, a)
+	if m, ok := a.cell.TryBorrowMut(); ok {
+		m.Get().n = a.n
+		m.Release()
+	}
 	a.view() // remember the value
 	return a
 }
 
-// trackHandles numbers every allocation a strong handle points at. Every
-// new allocation is reached first through a strong handle (New, pnew,
-// MakeMut), so this finds them all.
+// trackHandles numbers every allocation a strong name points at. Every
+// new allocation is reached first through a strong name (new, pnew,
+// MakeMut), so this finds them all; links only ever hold clones.
 func (s *session) trackHandles() {
 	for _, name := range s.sortedNames() {
-		s.track(s.names[name].ref())
+		if h := s.names[name]; h.strong != nil {
+			s.track(h.strong)
+		}
 	}
 }
 
@@ -131,7 +171,8 @@ func (s *session) current(a *allocation) *allocation {
 	return nil
 }
 
-// views returns how every allocation in the picture looks now.
+// views returns how every allocation in the picture looks now, leaks
+// included.
 func (s *session) views() map[*allocation]view {
 	views := map[*allocation]view{}
 	for _, a := range s.allocs {
@@ -139,64 +180,12 @@ func (s *session) views() map[*allocation]view {
 			views[a] = a.view()
 		}
 	}
+	reached := s.reached(views)
+	for a, v := range views {
+		v.leaked = !reached[a] && v.state != invariants.Freed
+		views[a] = v
+	}
 	return views
-}
-
-// changes says, one line per allocation, what a step changed, by
-// comparing the views before it with the allocations now.
-func (s *session) changes(before map[*allocation]view) []string {
-	var lines []string
-	for _, a := range s.allocs {
-		if a.retired {
-			continue
-		}
-		now := a.view()
-		was, seen := before[a]
-		if !seen {
-			lines = append(lines, fmt.Sprintf("#%d new: strong %d, weak %d (+1 implicit, I4), value %d",
-				a.n, now.strong, now.weaks, now.value))
-			if prev := s.previous(a); prev != nil {
-				lines = append(lines, fmt.Sprintf("#%d reuses the header of #%d (generation %d)", a.n, prev.n, a.ref.Gen()))
-			}
-			continue
-		}
-		if parts := describeChange(a, was, now); len(parts) > 0 {
-			lines = append(lines, fmt.Sprintf("#%d %s", a.n, strings.Join(parts, ", ")))
-		}
-	}
-	return lines
-}
-
-// describeChange names each difference between two views of a, in the
-// order the library makes them: counts, then the value, then the implicit
-// weak, then the allocation.
-func describeChange(a *allocation, was, now view) []string {
-	var parts []string
-	if was.strong != now.strong {
-		parts = append(parts, fmt.Sprintf("strong %d -> %d", was.strong, now.strong))
-	}
-	if was.weaks != now.weaks {
-		parts = append(parts, fmt.Sprintf("weak %d -> %d", was.weaks, now.weaks))
-	}
-	alive := func(v view) bool { return v.state == invariants.Alive }
-	switch {
-	case alive(was) && alive(now) && was.value != now.value:
-		parts = append(parts, fmt.Sprintf("value %d -> %d", was.value, now.value))
-	case alive(was) && !alive(now) && a.movedOut:
-		parts = append(parts, "value moved out (I2)")
-	case alive(was) && !alive(now):
-		parts = append(parts, "value dropped (I2)")
-	}
-	if was.implicit && !now.implicit {
-		parts = append(parts, "implicit weak released (I4)")
-	}
-	switch {
-	case now.state == invariants.Freed && was.state != invariants.Freed:
-		parts = append(parts, "allocation freed (I5)")
-	case now.state == invariants.Dead && was.state != invariants.Dead:
-		parts = append(parts, "kept for "+plural(now.weaks, "Weak")+" (I3)")
-	}
-	return parts
 }
 
 // retireFreed takes the allocations freed in this step out of the

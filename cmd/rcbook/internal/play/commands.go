@@ -48,6 +48,18 @@ func init() {
 			doc: "write INT (or +1), first copying or moving if others share it (MakeMut)"},
 		{name: "unwrap", usage: "unwrap NAME", minArgs: 1, maxArgs: 1, run: (*session).unwrap,
 			doc: "take the value out if NAME is the only strong handle (TryUnwrap)"},
+		{name: "set", usage: "set A.FIELD B", minArgs: 2, maxArgs: 2, run: (*session).set,
+			doc: "A.next := a clone of strong B, or A.parent := a Weak to B's node"},
+		{name: "add", usage: "add A.children B", minArgs: 2, maxArgs: 2, run: (*session).add,
+			doc: "append a clone of strong B to A's children"},
+		{name: "unset", usage: "unset A.FIELD", minArgs: 1, maxArgs: 1, run: (*session).unset,
+			doc: "drop what A.next, A.parent or A.children holds, and leave it empty"},
+		{name: "borrow", usage: "borrow NAME G", minArgs: 2, maxArgs: 2, run: (*session).borrow,
+			doc: "G := a shared borrow of NAME's RefCell (Borrow; not beside a RefMut, B1)"},
+		{name: "borrowmut", usage: "borrowmut NAME G", minArgs: 2, maxArgs: 2, run: (*session).borrowMut,
+			doc: "G := the one mutable borrow of NAME's RefCell (BorrowMut; B1)"},
+		{name: "release", usage: "release G", minArgs: 1, maxArgs: 1, run: (*session).release,
+			doc: "give borrow G back (Release; twice is refused, B2)"},
 		{name: "pool", usage: "pool N", minArgs: 1, maxArgs: 1, run: (*session).makePool,
 			doc: "the session's pool, keeping up to N freed headers (pool.NewPool)"},
 		{name: "pnew", usage: "pnew NAME INT", minArgs: 2, maxArgs: 2, run: (*session).pnew,
@@ -57,11 +69,11 @@ func init() {
 		{name: "show", usage: "show", observes: true, run: (*session).show,
 			doc: "draw every allocation again"},
 		{name: "rules", usage: "rules", observes: true, run: (*session).rules,
-			doc: "the invariants I1-I7 that every refusal cites"},
+			doc: "the invariants I1-I7 and borrow rules B1-B2 that refusals cite"},
 		{name: "help", usage: "help", observes: true, run: (*session).help,
 			doc: "this text"},
-		{name: "quit", usage: "quit", observes: true, run: func(*session, command, []string) error { return nil },
-			doc: "leave (so does the end of the input)"},
+		{name: "quit", usage: "quit", observes: true, run: (*session).quit,
+			doc: "leave, saying what is still live (so does the end of the input)"},
 	}
 }
 
@@ -89,6 +101,12 @@ Reading the picture:
   +-- #3 live, gen 2 -+   a header from the pool, in its 2nd life (generation)
   stale: c (#1 freed)     a copy made without Clone, left at a freed allocation
   pool: 1 of 2 ...        freed headers waiting in the pool for pnew to reuse
+  next -> #2              a node's links: next and children are strong,
+  parent ~> #1 (Weak)     parent a Weak; "held by: #1.next" names the links
+                          pointing at an allocation
+  borrowed 1 shared       the RefCell's live borrows (borrow, borrowmut)
+  #1 live, LEAKED         live, but no name reaches it, even through links:
+                          no drop you can type will free it (a cycle)
 A freed allocation is drawn once, in the step that frees it, and then leaves
 the picture; its number is never reused, and a header the pool hands out
 again is a new allocation with a new number. # starts a comment.`
@@ -103,13 +121,20 @@ func (s *session) help(command, []string) error {
 }
 
 func (s *session) rules(command, []string) error {
-	for _, r := range invariants.Rules {
+	for _, r := range append(append([]invariants.Rule{}, invariants.Rules...), invariants.BorrowRules...) {
 		fmt.Fprintf(s.out, "%s %s: %s\n", r.ID, r.Name, r.Statement)
 	}
 	return nil
 }
 
-func (s *session) show(command, []string) error {
-	fmt.Fprint(s.out, s.picture())
+// show asks step to draw the picture, which it does for every command
+// that changes something.
+func (s *session) show(command, []string) error { return nil }
+
+// quit says what the session leaves live; step reports that it was quit.
+func (s *session) quit(command, []string) error {
+	for _, line := range s.summary() {
+		fmt.Fprintln(s.out, line)
+	}
 	return nil
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/rcbook/rcbook/cmd/rcbook/internal/play"
 )
 
-// The workshop script docs/play/05-pool-and-stale-copies.txt, as a
+// The workshop script docs/play/14-pool-and-stale-copies.txt, as a
 // workshop projects it: a pool hands a freed header out again in its next
 // generation, as a new allocation, and a copy made without Clone is refused
 // once its header has moved on, while a Weak keeps a header out of the
@@ -18,7 +18,7 @@ import (
 // header checks, which -tags rcrelease compiles out, so this example is not
 // built there.)
 func ExampleRun_poolScript() {
-	script, err := os.ReadFile("../../../../docs/play/05-pool-and-stale-copies.txt")
+	script, err := os.ReadFile("../../../../docs/play/14-pool-and-stale-copies.txt")
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -27,7 +27,7 @@ func ExampleRun_poolScript() {
 		fmt.Println(err)
 	}
 	// Output:
-	// # 05 Pools and stale copies: a pool hands freed headers out again,
+	// # 14 Pools and stale copies: a pool hands freed headers out again,
 	// # and the header's generation tells one life from the next.
 	// # A pool that keeps up to 1 freed header.
 	// rc> pool 1
@@ -60,6 +60,7 @@ func ExampleRun_poolScript() {
 	// # Dropping a frees the allocation, and its header goes back to the pool.
 	// # c still points at it: c is stale.
 	// rc> drop a
+	// drop #1 (value 5)
 	// #1 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #1 freed, gen 1 --------------------+
 	// | strong 0   weak 0                     |
@@ -95,13 +96,16 @@ func ExampleRun_poolScript() {
 	// # free (I5), with both generations. No picture follows: b's counts and
 	// # value did not change.
 	// rc> clone c d
-	// refused: rc: Clone: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 2) (I5)
+	// refused: rc: Clone: use after free: the allocation was freed and its pool reused the header (handle
+	//     generation 1, header generation 2) (I5)
 	//
 	// rc> drop c
-	// refused: rc: Drop: use after free: the allocation was freed and its pool reused the header (handle generation 1, header generation 2) (I5)
+	// refused: rc: Drop: use after free: the allocation was freed and its pool reused the header (handle
+	//     generation 1, header generation 2) (I5)
 	//
 	// # b's header goes back to the pool.
 	// rc> drop b
+	// drop #2 (value 7)
 	// #2 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #2 freed, gen 2 --------------------+
 	// | strong 0   weak 0                     |
@@ -135,6 +139,7 @@ func ExampleRun_poolScript() {
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> drop x
+	// drop #3 (value 1)
 	// #3 strong 1 -> 0, value dropped (I2), implicit weak released (I4), kept for 1 Weak (I3)
 	// +-- #3 live, gen 3 ---------------------+
 	// | strong 0   weak 1 (implicit released) |
@@ -152,7 +157,8 @@ func ExampleRun_poolScript() {
 	// | value dropped (was 1)                 |
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
-	// stale: c (#1 freed; its header was reused for #3)   empty: a (dropped), b (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #3)
+	// empty: a (dropped), b (dropped), w (dropped), x (dropped)
 	// pool: 1 of 1 headers waiting
 	//
 	// # While the allocation lives, nothing tells a copy from the original:
@@ -167,7 +173,8 @@ func ExampleRun_poolScript() {
 	// | value 3 (alive)                       |
 	// +---------------------------------------+
 	//   strong: p
-	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4)
+	// empty: a (dropped), b (dropped), w (dropped), x (dropped)
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> copy p q
@@ -177,19 +184,24 @@ func ExampleRun_poolScript() {
 	// | value 3 (alive)                       |
 	// +---------------------------------------+
 	//   strong: p, q
-	// stale: c (#1 freed; its header was reused for #4)   empty: a (dropped), b (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4)
+	// empty: a (dropped), b (dropped), w (dropped), x (dropped)
 	// pool: 0 of 1 headers waiting
 	//
 	// rc> drop q
+	// drop #4 (value 3)
 	// #4 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #4 freed, gen 4 --------------------+
 	// | strong 0   weak 0                     |
 	// | value dropped (was 3)                 |
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
-	// stale: c (#1 freed; its header was reused for #4), p (#4 freed)   empty: a (dropped), b (dropped), q (dropped), w (dropped), x (dropped)
+	// stale: c (#1 freed; its header was reused for #4), p (#4 freed)
+	// empty: a (dropped), b (dropped), q (dropped), w (dropped), x (dropped)
 	// pool: 1 of 1 headers waiting
 	//
 	// rc> drop p
 	// refused: rc: Drop: use after free (I5)
+	//
+	// session over: nothing is live, every allocation was freed
 }

@@ -57,6 +57,7 @@ drop w`
 	// empty: a (dropped)
 	//
 	// rc> drop b
+	// drop #1 (value 5)
 	// #1 strong 1 -> 0, value dropped (I2), implicit weak released (I4), kept for 1 Weak (I3)
 	// +-- #1 live ----------------------------+
 	// | strong 0   weak 1 (implicit released) |
@@ -76,6 +77,8 @@ drop w`
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
 	// empty: a (dropped), b (dropped), w (dropped)
+	//
+	// session over: nothing is live, every allocation was freed
 }
 
 // GetMut refuses while a Weak exists, even with one strong handle: the Weak
@@ -143,6 +146,10 @@ getmut a 7`
 	// | value 7 (alive)                       |
 	// +---------------------------------------+
 	//   strong: a
+	//
+	// session over: 2 allocations still live, and the session drops nothing for you:
+	//   #1 (value gone, was 5): held by w (Weak)
+	//   #2 (value 7): held by a
 }
 
 // Misuse is refused with the library's own error, and nothing changes, so
@@ -194,7 +201,8 @@ unwrap b`
 	// refused: rc: Clone: handle already dropped
 	//
 	// rc> unwrap b
-	// got 5: the caller owns it now, and b is empty
+	// got 5: the caller owns it now, and b is empty; play drops it
+	// drop #1 (value 5)
 	// #1 strong 1 -> 0, value moved out (I2), implicit weak released (I4), allocation freed (I5)
 	// +-- #1 freed ---------------------------+
 	// | strong 0   weak 0                     |
@@ -202,4 +210,6 @@ unwrap b`
 	// +---------------------------------------+
 	//   no handles: freed now, so it leaves the picture
 	// empty: a (dropped), b (unwrapped)
+	//
+	// session over: nothing is live, every allocation was freed
 }

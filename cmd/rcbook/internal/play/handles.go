@@ -14,13 +14,13 @@ import (
 // new makes NAME the first strong handle to a new allocation (rc.New):
 // strong 1, weak 0, plus the implicit weak the strong handles share (I4).
 func (s *session) new(c command, args []string) error {
-	return s.allocate(c, args, rc.New[int])
+	return s.allocate(c, args, rc.New[nodeCell])
 }
 
 // allocate is new and pnew: it names the first strong handle to an
 // allocation that alloc creates from the INT argument, once the name and the
 // value have passed their checks.
-func (s *session) allocate(c command, args []string, alloc func(int) rc.Rc[int]) error {
+func (s *session) allocate(c command, args []string, alloc func(nodeCell) rc.Rc[nodeCell]) error {
 	value, err := intArg(c, args[1])
 	if err != nil {
 		return err
@@ -28,9 +28,12 @@ func (s *session) allocate(c command, args []string, alloc func(int) rc.Rc[int])
 	if err := s.claim(args[0]); err != nil {
 		return err
 	}
-	r := alloc(value)
-	s.names[args[0]] = &handle{strong: &r}
-	s.track(s.names[args[0]].ref())
+	if len(s.allocs) >= MaxAllocations {
+		return fmt.Errorf("not run: a session makes at most %d allocations", MaxAllocations)
+	}
+	r := alloc(newNode(value, &s.journal))
+	s.hold(args[0], &handle{strong: &r})
+	s.track(&r)
 	return nil
 }
 
@@ -46,11 +49,11 @@ func (s *session) clone(_ command, args []string) error {
 	}
 	if src.strong != nil {
 		r := src.strong.Clone()
-		s.names[args[1]] = &handle{strong: &r}
+		s.hold(args[1], &handle{strong: &r})
 		return nil
 	}
 	w := src.weak.Clone()
-	s.names[args[1]] = &handle{weak: &w}
+	s.hold(args[1], &handle{weak: &w})
 	return nil
 }
 
@@ -66,10 +69,10 @@ func (s *session) move(_ command, args []string) error {
 	}
 	if src.strong != nil {
 		r := src.strong.Move()
-		s.names[args[1]] = &handle{strong: &r}
+		s.hold(args[1], &handle{strong: &r})
 	} else {
 		w := src.weak.Move()
-		s.names[args[1]] = &handle{weak: &w}
+		s.hold(args[1], &handle{weak: &w})
 	}
 	src.spent = "moved"
 	fmt.Fprintf(s.out, "%s now holds the handle %s held; %s is empty, and no count changes\n", args[1], args[0], args[0])
@@ -84,6 +87,13 @@ func (s *session) drop(_ command, args []string) error {
 		return err
 	}
 	if h.strong != nil {
+		// A destructor that panics (a cell dropped while borrowed) still
+		// completes the drop: the name is used up all the same.
+		defer func() {
+			if h.spent == "" && h.strong.IsEmpty() {
+				h.spent = "dropped"
+			}
+		}()
 		h.strong.Drop()
 	} else {
 		h.weak.Drop()
@@ -103,7 +113,7 @@ func (s *session) downgrade(c command, args []string) error {
 		return err
 	}
 	w := rc.Downgrade(src.strong)
-	s.names[args[1]] = &handle{weak: &w}
+	s.hold(args[1], &handle{weak: &w})
 	return nil
 }
 
@@ -121,8 +131,8 @@ func (s *session) upgrade(c command, args []string) error {
 	r, ok := src.weak.Upgrade()
 	switch {
 	case ok:
-		s.names[args[1]] = &handle{strong: &r}
-	case src.ref() == rc.Observer[int]{}:
+		s.hold(args[1], &handle{strong: &r})
+	case src.ref() == observer{}:
 		fmt.Fprintf(s.out, "upgrade failed: %s is dangling, it points at no value (I7)\n", args[0])
 	default:
 		fmt.Fprintln(s.out, "upgrade failed: the value is gone (I7)")
@@ -135,7 +145,7 @@ func (s *session) dangling(_ command, args []string) error {
 	if err := s.claim(args[0]); err != nil {
 		return err
 	}
-	w := rc.NewWeak[int]()
-	s.names[args[0]] = &handle{weak: &w}
+	w := rc.NewWeak[nodeCell]()
+	s.hold(args[0], &handle{weak: &w})
 	return nil
 }

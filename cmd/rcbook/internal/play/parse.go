@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/rcbook/rcbook/cmd/rcbook/internal/suggest"
 )
 
 // stripComment returns line without its comment (from # to the end) and
@@ -19,9 +21,19 @@ func stripComment(line string) string {
 // parse splits a command line into the command's name and its arguments,
 // and checks the number of arguments against the command table.
 func parse(line string) (command, []string, error) {
+	if len(line) > maxLineLen {
+		return command{}, nil, fmt.Errorf("a command is at most %d characters; this one has %d", maxLineLen, len(line))
+	}
 	words := strings.Fields(line)
 	c, ok := lookupCommand(words[0])
 	if !ok {
+		var names []string
+		for _, c := range commands {
+			names = append(names, c.name)
+		}
+		if near := suggest.Nearest(words[0], names, 2); near != "" {
+			return command{}, nil, fmt.Errorf("unknown command %q: did you mean %s? (help lists them)", words[0], near)
+		}
 		return command{}, nil, fmt.Errorf("unknown command %q: type help for the list", words[0])
 	}
 	args := words[1:]
@@ -31,9 +43,13 @@ func parse(line string) (command, []string, error) {
 	return c, args, nil
 }
 
-// checkName refuses a name the picture could not show unambiguously. A
-// name is a letter followed by letters, digits or underscores.
+// checkName refuses a name the picture could not show unambiguously, or
+// in its width. A name is a letter followed by letters, digits or
+// underscores, maxNameLen at most.
 func checkName(name string) error {
+	if len(name) > maxNameLen {
+		return fmt.Errorf("%.20q... is too long for a handle name: %d characters at most", name, maxNameLen)
+	}
 	for i, r := range name {
 		if !(unicode.IsLetter(r) || r == '_' || (i > 0 && unicode.IsDigit(r))) {
 			return fmt.Errorf("%q is not a handle name: use a letter, then letters, digits or _", name)

@@ -21,13 +21,15 @@ func run(t *testing.T, script string) string {
 }
 
 // stepOutput returns what play printed for the n-th (from 1) occurrence of
-// the command line, up to the next command.
+// the command line, up to the next command or the summary at the end, with
+// the lines play wrapped at play.Width joined again.
 func stepOutput(t *testing.T, transcript, command string, n int) string {
 	t.Helper()
 	parts := strings.Split(transcript, "rc> "+command+"\n")
 	require.Greaterf(t, len(parts), n, "the transcript should run %q at least %d times:\n%s", command, n, transcript)
 	step, _, _ := strings.Cut(parts[n], "rc> ")
-	return step
+	step, _, _ = strings.Cut(step, "session over:")
+	return strings.ReplaceAll(step, "\n    ", " ")
 }
 
 func TestCountsFollowCloneDowngradeAndDrop(t *testing.T) {

@@ -119,13 +119,13 @@ func TestStaleCopyIsRefusedAndChangesNothing(t *testing.T) {
 // the allocation lives, a copy passes every check, so dropping it gives up
 // the original's share and leaves the original stale.
 func TestCopyWhileAliveStealsAShare(t *testing.T) {
+	rctest.RequireChecks(t) // play refuses copy where a stale copy would go unseen
 	out := run(t, "pool 1\npnew p 3\ncopy p q\ndrop q\n")
 	dropped := stepOutput(t, out, "drop q", 1)
 	assert.Contains(t, dropped, "#1 strong 1 -> 0, value dropped (I2), implicit weak released (I4), allocation freed (I5)",
 		"the copy's drop is the last strong drop: the copy gave up the share p seemed to hold")
 	assert.Contains(t, dropped, "stale: p (#1 freed)   empty: q (dropped)", "p is left pointing at a freed allocation")
 
-	rctest.RequireChecks(t) // the rest needs the header checks
 	out = run(t, "pool 1\npnew p 3\ncopy p q\ndrop q\ndrop p\n")
 	assert.Equal(t, "refused: rc: Drop: use after free (I5)\n\n", stepOutput(t, out, "drop p", 1),
 		"p's own drop comes after the free: refused, though the header waits unused in the pool")
@@ -135,6 +135,7 @@ func TestCopyWhileAliveStealsAShare(t *testing.T) {
 // when the value dies but a Weak keeps the allocation: it is no strong
 // handle any more, and the picture says so instead of listing it as one.
 func TestStrongCopyOutlivingItsValueIsStale(t *testing.T) {
+	rctest.RequireChecks(t)
 	out := run(t, "pool 1\npnew a 5\ncopy a c\ndowngrade a w\ndrop a\nclone c d\n")
 	dead := stepOutput(t, out, "drop a", 1)
 	assert.Contains(t, dead, "kept for 1 Weak (I3)", "the Weak keeps the allocation after the value is dropped")

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 
+	"github.com/rcbook/rcbook/invariants"
 	"github.com/rcbook/rcbook/rc"
 )
 
@@ -25,7 +26,7 @@ func (s *session) makePool(c command, args []string) error {
 	if n < 0 {
 		return fmt.Errorf("usage: %s (%d is negative: a pool keeps 0 or more freed headers)", c.usage, n)
 	}
-	s.pool = rc.NewPool[int](n, nil)
+	s.pool = rc.NewPool[nodeCell](n, nil)
 	if n == 0 {
 		fmt.Fprintln(s.out, "a null pool: it keeps no freed header, so every pnew asks the heap, as new does")
 		return nil
@@ -52,7 +53,14 @@ func (s *session) pnew(c command, args []string) error {
 // the other is left stale: the library refuses it once the allocation is
 // freed, naming both generations once a pool has reused the header (I5).
 // A copy of a used-up handle is used up too.
+//
+// With -tags rcrelease the library does not check handles against their
+// header, so a stale copy would reach freed memory: there play refuses to
+// make one.
 func (s *session) copyHandle(_ command, args []string) error {
+	if !invariants.Enabled {
+		return fmt.Errorf("copy needs the header checks, which this build (-tags rcrelease) compiles out")
+	}
 	src, err := s.lookup(args[0])
 	if err != nil {
 		return err
@@ -66,12 +74,12 @@ func (s *session) copyHandle(_ command, args []string) error {
 	} else {
 		dst.weak = uncountedCopy(src.weak)
 	}
-	s.names[args[1]] = dst
+	s.hold(args[1], dst)
 	a := s.find(src.ref())
 	switch {
 	case src.spent != "":
 		fmt.Fprintf(s.out, "%s is a copy of %s, which is empty (%s): the copy is used up too\n", args[1], args[0], src.spent)
-	case src.ref() == rc.Observer[int]{}:
+	case src.ref() == observer{}:
 		fmt.Fprintf(s.out, "%s is a copy of %s, a dangling Weak: it points at nothing either\n", args[1], args[0])
 	case a == nil || a.over():
 		fmt.Fprintf(s.out, "%s is a copy of %s: both point at an allocation that was freed\n", args[1], args[0])
@@ -90,7 +98,7 @@ func (s *session) copyHandle(_ command, args []string) error {
 // embed a NoCopy, so the copy goes through reflect, the way
 // rctest.UncountedCopy makes one (play does not import rctest, which
 // imports testing).
-func uncountedCopy[H rc.Rc[int] | rc.Weak[int]](h *H) *H {
+func uncountedCopy[H rc.Rc[nodeCell] | rc.Weak[nodeCell]](h *H) *H {
 	c := new(H)
 	reflect.ValueOf(c).Elem().Set(reflect.ValueOf(h).Elem())
 	return c

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/rcbook/rcbook/invariants"
-	"github.com/rcbook/rcbook/rc"
 )
 
 // minInner is the narrowest a box's inside may be, so that boxes drawn one
@@ -23,16 +22,21 @@ const minInner = 37
 //	  strong: a, b   weak: w
 //
 // and the title of an allocation from a pool gives its header's generation:
-// "#3 live, gen 2".
-func (s *session) picture() string {
+// "#3 live, gen 2". A node's links and its cell's borrows get a row each
+// when it has any, and a leak says so in its title.
+func (s *session) picture(views map[*allocation]view) string {
 	var b strings.Builder
+	holders := s.holders(views)
 	for _, a := range s.allocs {
-		if !a.retired {
-			drawBox(&b, a, a.view())
-			fmt.Fprintln(&b, "  "+s.pointers(a))
+		if v, shown := views[a]; shown {
+			s.drawBox(&b, a, v)
+			fmt.Fprintln(&b, "  "+s.pointers(a, holders[a]))
 		}
 	}
 	if line := s.unattached(); line != "" {
+		fmt.Fprintln(&b, line)
+	}
+	if line := s.borrowLine(); line != "" {
 		fmt.Fprintln(&b, line)
 	}
 	if b.Len() == 0 {
@@ -45,7 +49,7 @@ func (s *session) picture() string {
 }
 
 // drawBox draws allocation a as it is in v.
-func drawBox(b *strings.Builder, a *allocation, v view) {
+func (s *session) drawBox(b *strings.Builder, a *allocation, v view) {
 	title := fmt.Sprintf("#%d live", a.n)
 	if v.state == invariants.Freed {
 		title = fmt.Sprintf("#%d freed", a.n)
@@ -53,7 +57,14 @@ func drawBox(b *strings.Builder, a *allocation, v view) {
 	if a.ref.Gen() > 0 { // from a pool; rc.New's headers stay in generation 0
 		title += fmt.Sprintf(", gen %d", a.ref.Gen())
 	}
+	if v.leaked {
+		title += ", LEAKED"
+	}
 	rows := []string{countsRow(v), valueRow(v, a.movedOut)}
+	rows = append(rows, s.linkRows(v.links)...)
+	if v.shared > 0 || v.mutably {
+		rows = append(rows, "borrowed "+borrows(v.shared, v.mutably))
+	}
 	inner := minInner
 	for _, r := range rows {
 		inner = max(inner, len(r))
@@ -96,11 +107,12 @@ func valueRow(v view, movedOut bool) string {
 	return fmt.Sprintf("value dropped (was %d)", v.value)
 }
 
-// pointers lists the names pointing at a, strong ones first. A strong
+// pointers lists the names pointing at a, strong ones first, then the
+// links of nodes that do ("held by: #2.next"). A strong
 // name left pointing at a value that is gone (a copy made without Clone
 // outlived it) is listed as stale; once a is freed no handle counts for
 // it, and unattached lists the names still pointing at it.
-func (s *session) pointers(a *allocation) string {
+func (s *session) pointers(a *allocation, links []holder) string {
 	if a.over() {
 		return "no handles: freed now, so it leaves the picture"
 	}
@@ -117,10 +129,15 @@ func (s *session) pointers(a *allocation) string {
 			weak = append(weak, name)
 		}
 	}
+	var held []string
+	for _, l := range links {
+		held = append(held, l.label+weakMark(l.weak))
+	}
 	line := nameGroups(
 		nameGroup{"strong", strong, ""},
 		nameGroup{"weak", weak, ""},
 		nameGroup{"stale", stale, " (strong, but the value is gone)"},
+		nameGroup{"held by", held, ""},
 	)
 	if line == "" {
 		return "no handles"
@@ -138,7 +155,7 @@ func (s *session) unattached() string {
 		switch {
 		case h.spent != "":
 			empty = append(empty, fmt.Sprintf("%s (%s)", name, h.spent))
-		case h.weak != nil && h.ref() == rc.Observer[int]{}:
+		case h.weak != nil && h.ref() == observer{}:
 			dangling = append(dangling, name)
 		default:
 			if a := s.find(h.ref()); a != nil && a.over() {
@@ -161,7 +178,8 @@ type nameGroup struct {
 }
 
 // nameGroups draws the groups that have names as "label: a, b note",
-// three spaces apart, in the order given; "" if none has a name.
+// three spaces apart, in the order given, or a group per line when they
+// would not fit in Width; "" if none has a name.
 func nameGroups(groups ...nameGroup) string {
 	var parts []string
 	for _, g := range groups {
@@ -169,7 +187,10 @@ func nameGroups(groups ...nameGroup) string {
 			parts = append(parts, g.label+": "+strings.Join(g.names, ", ")+g.note)
 		}
 	}
-	return strings.Join(parts, "   ")
+	if line := strings.Join(parts, "   "); len(line) <= Width {
+		return line
+	}
+	return strings.Join(parts, "\n") // a group per line, when one line would wrap
 }
 
 // staleNote says where a stale handle points: at freed allocation a, and,
@@ -180,4 +201,38 @@ func (s *session) staleNote(a *allocation) string {
 		note += fmt.Sprintf("; its header was reused for #%d", now.n)
 	}
 	return note
+}
+
+// linkRows draws a node's links: "next -> #2", "parent ~> #1 (Weak)",
+// "children -> #2, #3".
+func (s *session) linkRows(links []link) []string {
+	var rows, children []string
+	for _, l := range links {
+		if strings.HasPrefix(l.name, "children[") {
+			children = append(children, s.target(l))
+			continue
+		}
+		rows = append(rows, s.arrow(l))
+	}
+	if len(children) > 0 {
+		rows = append(rows, "children -> "+strings.Join(children, ", "))
+	}
+	return rows
+}
+
+// arrow draws one link: "next -> #2", or "parent ~> #1 (Weak)" for a Weak.
+func (s *session) arrow(l link) string {
+	if l.weak {
+		return fmt.Sprintf("%s ~> %s (Weak)", l.name, s.target(l))
+	}
+	return fmt.Sprintf("%s -> %s", l.name, s.target(l))
+}
+
+// target names the allocation a link points at: "#2", or "nothing" for a
+// dangling Weak.
+func (s *session) target(l link) string {
+	if a := s.find(l.to); a != nil {
+		return fmt.Sprintf("#%d", a.n)
+	}
+	return "nothing"
 }

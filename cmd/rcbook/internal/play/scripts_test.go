@@ -11,25 +11,98 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/rcbook/rcbook/cmd/rcbook/internal/play"
+	"github.com/rcbook/rcbook/rctest"
 )
 
-// TestWorkshopScriptsRun plays every script in docs/play, as a workshop
-// would project them, and checks that each command is one play knows.
-func TestWorkshopScriptsRun(t *testing.T) {
+// scenario is one line of docs/play/scenarios.tsv, the index the web
+// playground reads.
+type scenario struct {
+	file, title string
+	chapters    []string
+}
+
+// readScenarios parses the index, checking its format: a header line, then
+// file, chapters (two-digit numbers, comma-separated) and title, tab apart.
+func readScenarios(t *testing.T) []scenario {
+	t.Helper()
+	data, err := os.ReadFile("../../../../docs/play/scenarios.tsv")
+	require.NoError(t, err, "docs/play/scenarios.tsv indexes the scenarios")
+	lines := strings.Split(strings.TrimSuffix(string(data), "\n"), "\n")
+	require.Equal(t, "file\tchapters\ttitle", lines[0], "the index starts with its header line")
+	var all []scenario
+	for _, line := range lines[1:] {
+		cols := strings.Split(line, "\t")
+		require.Lenf(t, cols, 3, "%q: three columns, tab apart", line)
+		require.NotEmptyf(t, cols[2], "%q has a title", line)
+		chapters := strings.Split(cols[1], ",")
+		for _, c := range chapters {
+			require.Regexpf(t, `^([0-9]{2}|A[0-9])$`, c, "%q: a chapter is two characters, as its file starts", line)
+		}
+		all = append(all, scenario{file: cols[0], title: cols[2], chapters: chapters})
+	}
+	return all
+}
+
+// TestEveryChapterHasAScenario checks the index against the book and the
+// folder: every chapter (A1 aside) has a scenario, every scenario listed
+// exists and every script in docs/play is listed.
+func TestEveryChapterHasAScenario(t *testing.T) {
+	covered := map[string]bool{}
+	listed := map[string]bool{}
+	for _, s := range readScenarios(t) {
+		assert.FileExistsf(t, filepath.Join("../../../../docs/play", s.file), "the index lists %s", s.file)
+		listed[s.file] = true
+		for _, c := range s.chapters {
+			covered[c] = true
+		}
+	}
+	chapters, err := filepath.Glob("../../../../docs/chapters/[0-9][0-9]-*.md")
+	require.NoError(t, err)
+	require.NotEmpty(t, chapters)
+	for _, ch := range chapters {
+		assert.Truef(t, covered[filepath.Base(ch)[:2]], "chapter %s has a scenario in docs/play/scenarios.tsv", filepath.Base(ch))
+	}
 	scripts, err := filepath.Glob("../../../../docs/play/*.txt")
 	require.NoError(t, err)
-	require.NotEmpty(t, scripts, "docs/play should hold the workshop scripts")
 	for _, path := range scripts {
-		t.Run(filepath.Base(path), func(t *testing.T) {
-			script, err := os.ReadFile(path)
+		assert.Truef(t, listed[filepath.Base(path)], "%s is listed in docs/play/scenarios.tsv", path)
+	}
+}
+
+// TestScenariosReplayWithoutMistakes replays every scenario as the web
+// playground does: no step may be a mistake of the learner's (a typo, an
+// unknown name), while refusals, the library's, may be the lesson. Every
+// line the terminal prints for it, picture and summary included, fits in
+// play.Width columns.
+func TestScenariosReplayWithoutMistakes(t *testing.T) {
+	for _, s := range readScenarios(t) {
+		t.Run(s.file, func(t *testing.T) {
+			script, err := os.ReadFile(filepath.Join("../../../../docs/play", s.file))
 			require.NoError(t, err)
-			out := run(t, string(script)) // a Go panic would fail the test here
-			for _, typo := range []string{"unknown command", "usage:", "no handle named", "is not a handle name"} {
-				assert.NotContainsf(t, out, typo,
-					"%s should run without typing mistakes (its misuse is the library's to refuse)", path)
+			opens := false
+			for _, c := range s.chapters {
+				opens = opens || strings.HasPrefix(string(script), "# "+c+" ")
 			}
-			assert.Contains(t, out, "+-- #1 live", "%s should draw at least one allocation", path)
+			require.Truef(t, opens, "%s opens with a comment naming one of its chapters", s.file)
+			if strings.Contains(string(script), "\ncopy ") {
+				rctest.RequireChecks(t) // copy is refused where the checks are compiled out
+			}
+			steps := play.Replay(string(script))
+			require.NotEmpty(t, steps)
+			for _, step := range steps {
+				assert.Emptyf(t, step.Problem, "%s: %q should be a command play runs", s.file, step.Line)
+			}
+			assert.NotEmpty(t, steps[0].Narration, "%s narrates its first command", s.file)
+			for _, line := range strings.Split(run(t, string(script)), "\n") {
+				assert.LessOrEqualf(t, len(line), play.Width, "%s prints a line wider than %d columns: %q", s.file, play.Width, line)
+			}
 		})
+	}
+}
+
+func TestHelpAndRulesFitTheWidth(t *testing.T) {
+	for _, line := range strings.Split(run(t, "help\nrules\nnew a_long_handle_name 1\nnwe b 1\n"), "\n") {
+		assert.LessOrEqualf(t, len(line), play.Width, "every line fits in %d columns: %q", play.Width, line)
 	}
 }
 
