@@ -183,7 +183,7 @@ unwrap b`
 	//   strong: a, b
 	//
 	// rc> unwrap a
-	// refused: 2 strong handles share it (I6)
+	// refused: rc: TryUnwrap returned false: 2 strong handles share it (I6)
 	//
 	// rc> drop a
 	// #1 strong 2 -> 1

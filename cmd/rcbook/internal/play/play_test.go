@@ -117,7 +117,7 @@ func TestMakeMutCases(t *testing.T) {
 
 func TestUnwrapNeedsTheOnlyStrongHandle(t *testing.T) {
 	out := run(t, "new a 5\nclone a b\nunwrap a\ndrop b\ndowngrade a w\nunwrap a\nunwrap a\n")
-	assert.Equal(t, "refused: 2 strong handles share it (I6)\n\n", stepOutput(t, out, "unwrap a", 1),
+	assert.Equal(t, "refused: rc: TryUnwrap returned false: 2 strong handles share it (I6)\n\n", stepOutput(t, out, "unwrap a", 1),
 		"TryUnwrap refuses while another strong handle shares the value, and changes nothing")
 	taken := stepOutput(t, out, "unwrap a", 2)
 	assert.Contains(t, taken, "got 5: the caller owns it now, and a is empty", "the last strong handle gets the value")

@@ -97,7 +97,7 @@ func (s *session) unwrap(c command, args []string) error {
 	value, ok := h.strong.TryUnwrap()
 	if !ok {
 		header, _ := r.Header()
-		return refusef("I6", "%d strong handles share it (I6)", header.Strong)
+		return refusef("I6", "rc: TryUnwrap returned false: %d strong handles share it (I6)", header.Strong)
 	}
 	if a != nil {
 		a.movedOut = true
