@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"os"
@@ -18,7 +19,9 @@ import (
 const serveHelp = `Serves the book (every chapter, the benchmarks, the workshop kit and the
 exercises' READMEs) and the playground on this machine, from files inside
 rcbook: no network needed. It prints the address to open, and stops at
-Ctrl-C.
+Ctrl-C. The chapters' links to the library's code open under /code/, read
+from the library's folder on this machine (the module cache, for an
+installed rcbook, or the checkout it was built in).
 
 The playground (/play) replays a script in play's command language against
 the real library and draws every step as a picture you can step through,
@@ -37,13 +40,13 @@ each time, so a shared link shows what its sender saw.
 
 // serveCmd serves the book and the playground until interrupted.
 func serveCmd(args []string, out io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	addr := fs.String("addr", "127.0.0.1:8080", "the loopback address and port to listen on")
-	if err := fs.Parse(args); err != nil {
+	flags := flag.NewFlagSet("serve", flag.ContinueOnError)
+	addr := flags.String("addr", "127.0.0.1:8080", "the loopback address and port to listen on")
+	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() > 0 {
-		return usagef("serve: unexpected argument %q\nRun 'rcbook help serve' for usage.", fs.Arg(0))
+	if flags.NArg() > 0 {
+		return usagef("serve: unexpected argument %q\nRun 'rcbook help serve' for usage.", flags.Arg(0))
 	}
 	host, _, err := net.SplitHostPort(*addr)
 	if err != nil {
@@ -52,7 +55,14 @@ func serveCmd(args []string, out io.Writer) error {
 	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
 		return usagef("serve: -addr %s: rcbook serves only this machine: use 127.0.0.1:PORT", *addr)
 	}
-	handler, err := serve.Handler()
+	// The book's links to the library's source open from the folder this
+	// rcbook was built from: the module cache for an installed rcbook, or
+	// the checkout; failing both, they lead to GitHub.
+	var source fs.FS
+	if dir := builtIn(); dir != "" {
+		source = os.DirFS(dir)
+	}
+	handler, err := serve.Handler(source)
 	if err != nil {
 		return err
 	}

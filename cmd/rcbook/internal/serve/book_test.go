@@ -74,7 +74,7 @@ func TestLinksPointAtTheServedPages(t *testing.T) {
 		{"docs/workshop.md", "play/08-misuse-names-its-rule.txt", "/play?scenario=08-misuse-names-its-rule"},
 		{"docs/chapters/07-cycles-and-trees.md", "../../exercises/06-leaking-cycle/", "/exercises/06-leaking-cycle"},
 		{"docs/chapters/07-cycles-and-trees.md", "../../exercises/06-leaking-cycle/README.md", "/exercises/06-leaking-cycle"},
-		{"docs/chapters/02-allocation-and-header.md", "../../rc/box.go", repository + "rc/box.go"},
+		{"docs/chapters/02-allocation-and-header.md", "../../rc/box.go", "/code/rc/box.go"},
 		{"docs/chapters/02-allocation-and-header.md", "#the-header", "#the-header"},
 		{"docs/chapters/02-allocation-and-header.md", "https://go.dev/", "https://go.dev/"},
 	}

@@ -285,7 +285,7 @@ func TestPlaygroundShowsARefusalWithItsRule(t *testing.T) {
 }
 
 func mustHandler(t *testing.T) http.Handler {
-	h, err := Handler()
+	h, err := Handler(os.DirFS(root))
 	require.NoError(t, err)
 	return h
 }

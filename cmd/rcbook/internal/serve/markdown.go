@@ -17,9 +17,8 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// repository is where a link to a file the book does not show (a source
-// file, a test) goes: the file on GitHub. Those links need the network;
-// everything else the server serves itself.
+// repository is where /code/ sends a reader when this machine has no copy
+// of the file: the file on GitHub, the one place that needs the network.
 const repository = "https://github.com/rcbook/rcbook/blob/main/"
 
 // markdown turns the book's pages into HTML: CommonMark with GitHub's
@@ -66,8 +65,9 @@ func (linkRewriter) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 
 // pageFor returns where a link written in the file at repository path from
 // should go in the served book: a chapter, benchmarks.md, workshop.md or an exercise's
-// folder to its page, a play script to the playground, any other file of
-// the repository to GitHub. Absolute and in-page links are left as they are.
+// folder to its page, a play script to the playground, any other file or
+// folder of the repository to /code/. Absolute and in-page links are left as
+// they are.
 func pageFor(from, dest string) string {
 	u, err := url.Parse(dest)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" {
@@ -95,7 +95,7 @@ func pageFor(from, dest string) string {
 	case strings.HasPrefix(target, "exercises/") && file == "README.md" && strings.Count(target, "/") == 2:
 		return "/exercises/" + path.Base(dir) + frag
 	}
-	return repository + target + frag
+	return "/code/" + target + frag
 }
 
 // codeRenderer renders fenced code blocks through highlight.

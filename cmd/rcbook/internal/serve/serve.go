@@ -19,9 +19,9 @@
 // library (and Go's runtime) to the browser as a second build to keep
 // working; replay keeps the real library running natively, and stateless.
 //
-// Everything is served from the binary: no CDN, no network. Links in the
-// book to source files go to the repository on GitHub, the only links that
-// need the network.
+// Everything is served from the binary or this machine: no CDN, no network.
+// Links in the book to the library's source files open /code/, which shows
+// them from the library's own folder on this machine (code.go).
 package serve
 
 import (
@@ -42,10 +42,12 @@ var assets embed.FS
 const maxScript = 64 << 10
 
 // Handler returns the server's routes: the book under /book/ and
-// /exercises/, the playground at /play, its API at /api/play, and the
-// stylesheet and scripts under /static/. The error is for an embedded
-// archive or template that cannot be read, which the tests rule out.
-func Handler() (http.Handler, error) {
+// /exercises/, the library's source under /code/ (read from source, the
+// library's module folder; nil sends those links to GitHub), the
+// playground at /play, its API at /api/play, and the stylesheet and
+// scripts under /static/. The error is for an embedded archive or template
+// that cannot be read, which the tests rule out.
+func Handler(source fs.FS) (http.Handler, error) {
 	book, err := loadBook()
 	if err != nil {
 		return nil, err
@@ -55,24 +57,26 @@ func Handler() (http.Handler, error) {
 		return nil, err
 	}
 	static, _ := fs.Sub(assets, "assets/static")
-	s := &server{book: book, pages: pages}
+	s := &server{book: book, pages: pages, source: source}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.Handle("GET /book/{$}", http.RedirectHandler("/", http.StatusFound))
 	mux.HandleFunc("GET /book/{slug}", s.page)
 	mux.Handle("GET /exercises/{$}", http.RedirectHandler("/#exercises", http.StatusFound))
 	mux.HandleFunc("GET /exercises/{slug}", s.page)
+	mux.HandleFunc("GET /code/{path...}", s.code)
 	mux.HandleFunc("GET /play", s.play)
 	mux.HandleFunc("POST /api/play", s.api)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	return mux, nil
 }
 
-// server holds what the handlers share: the book, rendered once, and the
-// page templates.
+// server holds what the handlers share: the book, rendered once, the page
+// templates and the library's source.
 type server struct {
-	book  *Book
-	pages *template.Template
+	book   *Book
+	pages  *template.Template
+	source fs.FS // the library's module folder, or nil
 }
 
 // view is what a page template is given.
@@ -141,7 +145,7 @@ func (s *server) api(w http.ResponseWriter, r *http.Request) {
 }
 
 // show renders a page template.
-func (s *server) show(w http.ResponseWriter, name string, v view) {
+func (s *server) show(w http.ResponseWriter, name string, v any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	if err := s.pages.ExecuteTemplate(w, name, v); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
@@ -26,7 +27,7 @@ func get(t *testing.T, srv *httptest.Server, path string) (int, string) {
 
 func newServer(t *testing.T) (*httptest.Server, *Book) {
 	t.Helper()
-	h, err := Handler()
+	h, err := Handler(os.DirFS(root))
 	require.NoError(t, err, "the embedded book and templates must load")
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
