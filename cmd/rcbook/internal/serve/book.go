@@ -74,19 +74,26 @@ func readScenarios(a *course.Archive) ([]Scenario, error) {
 	listed := map[string]bool{}
 	for i, line := range lines[1:] {
 		cols := strings.Split(line, "\t")
-		if len(cols) != 3 || cols[0] == "" || cols[2] == "" {
+		if len(cols) != 3 || cols[0] == "" || strings.TrimSpace(cols[2]) == "" {
 			return nil, fmt.Errorf("%s:%d: want file<TAB>chapters<TAB>title, got %q", scenarioIndex, i+2, line)
 		}
 		file := "docs/play/" + cols[0]
+		if listed[file] {
+			return nil, fmt.Errorf("%s:%d: %s is listed twice", scenarioIndex, i+2, cols[0])
+		}
 		script, ok := a.Files[file]
 		if !ok || path.Ext(file) != ".txt" {
 			return nil, fmt.Errorf("%s:%d: no script %s", scenarioIndex, i+2, file)
 		}
-		s := Scenario{Name: strings.TrimSuffix(cols[0], ".txt"), Title: cols[2], Script: string(script)}
+		s := Scenario{Name: strings.TrimSuffix(cols[0], ".txt"), Title: strings.TrimSpace(cols[2]), Script: string(script)}
 		for _, ch := range strings.Split(cols[1], ",") {
-			if ch = strings.TrimSpace(ch); ch != "" {
-				s.Chapters = append(s.Chapters, ch)
+			if ch = strings.TrimSpace(ch); ch == "" {
+				continue
 			}
+			if !chapterNumber.MatchString(ch) {
+				return nil, fmt.Errorf("%s:%d: chapter %q: want a chapter's number as its file starts, 07 or A1", scenarioIndex, i+2, ch)
+			}
+			s.Chapters = append(s.Chapters, ch)
 		}
 		listed[file] = true
 		list = append(list, s)
@@ -98,6 +105,10 @@ func readScenarios(a *course.Archive) ([]Scenario, error) {
 	}
 	return list, nil
 }
+
+// chapterNumber is how a chapter is named in the scenario index: the
+// number its file's name starts with.
+var chapterNumber = regexp.MustCompile(`^([0-9]{2}|A[0-9])$`)
 
 var (
 	heading  = regexp.MustCompile(`(?m)^# (.+)$`)
