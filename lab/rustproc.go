@@ -1,0 +1,161 @@
+package lab
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	_ "embed" // rcdiff's source
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// rcdiffSource is the Rust program that replays sequences on Rust's std
+// (lab/rust/rcdiff.rs). It is embedded, so that an installed rcbook can
+// build it anywhere rustc is.
+//
+//go:embed rust/rcdiff.rs
+var rcdiffSource []byte
+
+// BuildRust compiles rcdiff with rustc -O into rcbook's cache directory,
+// unless a binary built from the same source by the same rustc is there
+// already, and returns the binary's path and rustc's version line.
+func BuildRust() (bin, version string, err error) {
+	rustc, err := exec.LookPath("rustc")
+	if err != nil {
+		return "", "", errors.New("lab: rustc is not on PATH; install Rust (or Debian's rustc package) to compare with Rust's std")
+	}
+	out, err := exec.Command(rustc, "--version").Output()
+	if err != nil {
+		return "", "", fmt.Errorf("lab: rustc --version: %w", err)
+	}
+	version = strings.TrimSpace(string(out))
+	sum := sha256.Sum256(append(append([]byte(version), 0), rcdiffSource...))
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	dir = filepath.Join(dir, "rcbook", "rcdiff")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", "", err
+	}
+	bin = filepath.Join(dir, "rcdiff-"+hex.EncodeToString(sum[:12]))
+	if _, err := os.Stat(bin); err == nil {
+		return bin, version, nil
+	}
+	tmp, err := os.MkdirTemp(dir, "build-")
+	if err != nil {
+		return "", "", err
+	}
+	defer os.RemoveAll(tmp)
+	src := filepath.Join(tmp, "rcdiff.rs")
+	if err := os.WriteFile(src, rcdiffSource, 0o644); err != nil {
+		return "", "", err
+	}
+	cmd := exec.Command(rustc, "--edition", "2021", "-O", "-o", filepath.Join(tmp, "rcdiff"), src)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Run(); err != nil {
+		return "", "", fmt.Errorf("lab: rustc rcdiff.rs: %v\n%s", err, stderr.String())
+	}
+	// Renamed into place only once built, so that a build cut short never
+	// leaves a binary behind.
+	if err := os.Rename(filepath.Join(tmp, "rcdiff"), bin); err != nil {
+		return "", "", err
+	}
+	return bin, version, nil
+}
+
+// rustProc is one running rcdiff, replaying one family (rc or arc). It is
+// written to and read from at the same time, by two goroutines: send and
+// flush on one, receive on the other.
+type rustProc struct {
+	cmd    *exec.Cmd
+	stdin  io.WriteCloser
+	in     *bufio.Writer
+	out    *bufio.Reader
+	stderr bytes.Buffer
+}
+
+// startRust starts rcdiff for family ("rc" or "arc").
+func startRust(bin, family string) (*rustProc, error) {
+	p := &rustProc{cmd: exec.Command(bin, family)}
+	p.cmd.Stderr = &p.stderr
+	stdin, err := p.cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := p.cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := p.cmd.Start(); err != nil {
+		return nil, fmt.Errorf("lab: starting %s: %w", bin, err)
+	}
+	p.stdin, p.in, p.out = stdin, bufio.NewWriterSize(stdin, 1<<16), bufio.NewReaderSize(stdout, 1<<16)
+	return p, nil
+}
+
+// send writes one sequence, in rcdiff's input language.
+func (p *rustProc) send(input string) error {
+	_, err := p.in.WriteString(input)
+	return err
+}
+
+// flush asks rcdiff to print what it has and sends what is buffered here.
+// Both sides buffer; the lines of a sequence are read only after a flush
+// that follows it.
+func (p *rustProc) flush() error {
+	if _, err := p.in.WriteString("flush\n"); err != nil {
+		return err
+	}
+	return p.in.Flush()
+}
+
+// receive reads the lines rcdiff printed for one sequence of n steps.
+func (p *rustProc) receive(n int) ([]string, error) {
+	lines := make([]string, 0, n)
+	for {
+		line, err := p.out.ReadString('\n')
+		if err != nil {
+			return nil, p.died(err)
+		}
+		line = strings.TrimSuffix(line, "\n")
+		if line == "end" {
+			if len(lines) != n {
+				return nil, fmt.Errorf("lab: rcdiff printed %d lines for a sequence of %d steps", len(lines), n)
+			}
+			return lines, nil
+		}
+		lines = append(lines, line)
+	}
+}
+
+// died explains why rcdiff's output ended early.
+func (p *rustProc) died(err error) error {
+	_ = p.stdin.Close()
+	werr := p.cmd.Wait()
+	return fmt.Errorf("lab: rcdiff stopped (%v, %v): %s", err, werr, strings.TrimSpace(p.stderr.String()))
+}
+
+// close ends rcdiff's input and waits for it to exit.
+func (p *rustProc) close() error {
+	ferr := p.in.Flush()
+	_ = p.stdin.Close()
+	if err := p.cmd.Wait(); err != nil {
+		return fmt.Errorf("lab: rcdiff: %v: %s", err, strings.TrimSpace(p.stderr.String()))
+	}
+	return ferr
+}
+
+// kill stops rcdiff at once, for a run cut short.
+func (p *rustProc) kill() {
+	_ = p.cmd.Process.Kill()
+	_ = p.stdin.Close()
+	_ = p.cmd.Wait()
+}
