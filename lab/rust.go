@@ -52,9 +52,10 @@ func (r RustRun) String() string {
 // the model on its own (Violation set, Step -1).
 type Divergence struct {
 	Family    string
+	Rcdiff    string   // the rcdiff binary that replayed it
 	Trace     []string // the sequence, one Go statement a step
 	Input     string   // the sequence in rcdiff's input language, to replay it
-	Step      int      // index into Trace of the step after which they differ
+	Step      int      // index into Trace of the step after which they differ (the last: at the end)
 	Rust      string   // what each showed after it (lab/rust/rcdiff.rs explains the format)
 	Model     string
 	Library   string
@@ -76,17 +77,23 @@ func (d *Divergence) String() string {
 		fmt.Fprintf(&b, "%s%2d  %s\n", mark, i+1, line)
 	}
 	fmt.Fprintf(&b, "  rust:    %s\n  model:   %s\n  library: %s\n", d.Rust, d.Model, d.Library)
-	fmt.Fprintf(&b, "replay it on Rust: rcdiff %s <<'EOF'\n%sEOF\n", d.Family, d.Input)
+	fmt.Fprintf(&b, "replay it on Rust: %s %s <<'EOF'\n%sEOF\n", d.Rcdiff, d.Family, d.Input)
 	return b.String()
 }
 
-// compare checks Rust's lines for t against the model's and the library's.
+// compare checks Rust's lines for t (one a step, then the end line)
+// against the model's and the library's. Both of those hold nothing at the
+// end: every sequence ends with the drop of every handle.
 func (t *trial) compare(family string, rust []string) *Divergence {
 	for i := range t.steps {
 		if rust[i] != t.model[i] || t.model[i] != t.library[i] {
 			return &Divergence{Family: family, Trace: t.trace, Input: t.input(), Step: i,
 				Rust: rust[i], Model: t.model[i], Library: t.library[i]}
 		}
+	}
+	if end := rust[len(t.steps)]; end != "end" {
+		return &Divergence{Family: family, Trace: t.trace, Input: t.input(), Step: len(t.steps) - 1,
+			Rust: end, Model: "end", Library: "end"}
 	}
 	return nil
 }
@@ -143,6 +150,7 @@ func compareWithRust(bin, family string, produce func(emit func(trial) bool)) (r
 			break
 		}
 		if div = t.compare(family, lines); div != nil {
+			div.Rcdiff = bin
 			break
 		}
 		run.Sequences++

@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -35,6 +36,10 @@ func BuildRust() (bin, version string, err error) {
 		return "", "", fmt.Errorf("lab: rustc --version: %w", err)
 	}
 	version = strings.TrimSpace(string(out))
+	if !rustcAtLeast(version, 1, 84) {
+		return "", "", fmt.Errorf("lab: %s is too old: rcdiff needs rustc 1.84 or newer, the first whose Rc and Arc free "+
+			"the allocation when the value's destructor panics, as rcbook does (rust-lang/rust#132231); install one with rustup", version)
+	}
 	sum := sha256.Sum256(append(append([]byte(version), 0), rcdiffSource...))
 	dir, err := os.UserCacheDir()
 	if err != nil {
@@ -68,7 +73,37 @@ func BuildRust() (bin, version string, err error) {
 	if err := os.Rename(filepath.Join(tmp, "rcdiff"), bin); err != nil {
 		return "", "", err
 	}
+	// Binaries of older sources or another rustc are of no further use.
+	if old, err := filepath.Glob(filepath.Join(dir, "rcdiff-*")); err == nil {
+		for _, o := range old {
+			if o != bin {
+				_ = os.Remove(o)
+			}
+		}
+	}
 	return bin, version, nil
+}
+
+// rustcAtLeast reports whether version, rustc --version's line ("rustc
+// 1.95.0 (59807616e 2026-04-14)"), is major.minor or newer.
+func rustcAtLeast(version string, major, minor int) bool {
+	var got [2]int
+	fields := strings.Fields(version)
+	if len(fields) < 2 {
+		return false
+	}
+	parts := strings.SplitN(fields[1], ".", 3)
+	if len(parts) < 2 {
+		return false
+	}
+	for i := range got {
+		n, err := strconv.Atoi(parts[i])
+		if err != nil {
+			return false
+		}
+		got[i] = n
+	}
+	return got[0] > major || (got[0] == major && got[1] >= minor)
 }
 
 // rustProc is one running rcdiff, replaying one family (rc or arc). It is
@@ -117,7 +152,8 @@ func (p *rustProc) flush() error {
 	return p.in.Flush()
 }
 
-// receive reads the lines rcdiff printed for one sequence of n steps.
+// receive reads the lines rcdiff printed for one sequence of n steps: one
+// a step, then the end line.
 func (p *rustProc) receive(n int) ([]string, error) {
 	lines := make([]string, 0, n)
 	for {
@@ -126,13 +162,13 @@ func (p *rustProc) receive(n int) ([]string, error) {
 			return nil, p.died(err)
 		}
 		line = strings.TrimSuffix(line, "\n")
-		if line == "end" {
-			if len(lines) != n {
-				return nil, fmt.Errorf("lab: rcdiff printed %d lines for a sequence of %d steps", len(lines), n)
+		lines = append(lines, line)
+		if strings.HasPrefix(line, "end") {
+			if len(lines) != n+1 {
+				return nil, fmt.Errorf("lab: rcdiff printed %d lines for a sequence of %d steps", len(lines)-1, n)
 			}
 			return lines, nil
 		}
-		lines = append(lines, line)
 	}
 }
 

@@ -34,7 +34,10 @@ func expressible(op model.Op) bool { return op <= model.OpWeakPtrEq }
 // them too.
 func runTrial(impl model.Impl, next func(*model.Session) (model.Step, bool)) (t trial) {
 	s := model.NewSession(impl)
-	defer func() { t.steps, t.trace = s.Taken(), s.Trace() }()
+	defer func() {
+		t.steps = s.Taken()
+		t.trace = s.Trace()[:len(t.steps)] // not Finish's note that it dropped the handles left: none were
+	}()
 	take := func(step model.Step) bool {
 		if t.violation = s.Do(step); t.violation != nil {
 			return false
@@ -153,31 +156,44 @@ func stepLine(n model.Named) string {
 }
 
 // viewLine formats what a session shows after step as rcdiff prints what
-// Rust shows: ANSWER|HANDLES|JOURNAL|LIVE.
+// Rust shows: ANSWER|HANDLES|JOURNAL|LIVE. It runs twice a step, so it
+// appends rather than going through fmt.
 func viewLine(v model.View, step model.Step) string {
-	var b strings.Builder
-	b.WriteString(answerText(v.Answer, step))
-	b.WriteByte('|')
+	b := make([]byte, 0, 128)
+	b = append(b, answerText(v.Answer, step)...)
+	b = append(b, '|')
 	handles := slices.Clone(v.Handles)
 	slices.SortFunc(handles, func(x, y model.HandleView) int { return handleNumber(x.Name) - handleNumber(y.Name) })
 	for i, h := range handles {
 		if i > 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		}
-		fmt.Fprintf(&b, "%s=%d/%d", h.Name, h.Strong, h.Weak)
+		b = append(b, h.Name...)
+		b = append(b, '=')
+		b = strconv.AppendInt(b, int64(h.Strong), 10)
+		b = append(b, '/')
+		b = strconv.AppendInt(b, int64(h.Weak), 10)
 		if h.Name[0] == 's' {
-			fmt.Fprintf(&b, ":v%d#%d", h.Value, h.Payload)
+			b = append(b, ":v"...)
+			b = strconv.AppendInt(b, int64(h.Value), 10)
+			b = append(b, '#')
+			b = strconv.AppendInt(b, int64(h.Payload), 10)
 		}
 	}
-	fmt.Fprintf(&b, "|d=%s c=%s r=", idCounts(v.Drops), idCounts(v.Cleanups))
+	b = append(b, "|d="...)
+	b = appendIDCounts(b, v.Drops)
+	b = append(b, " c="...)
+	b = appendIDCounts(b, v.Cleanups)
+	b = append(b, " r="...)
 	for i, id := range v.Resurrected {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		b.WriteString(strconv.Itoa(id))
+		b = strconv.AppendInt(b, int64(id), 10)
 	}
-	fmt.Fprintf(&b, "|%d", v.Live)
-	return b.String()
+	b = append(b, '|')
+	b = strconv.AppendInt(b, int64(v.Live), 10)
+	return string(b)
 }
 
 func handleNumber(name string) int {
@@ -215,21 +231,25 @@ func answerText(a model.Answer, step model.Step) string {
 	return "-"
 }
 
-// idCounts lists value IDs in order, each followed by xN if it counts N > 1.
-func idCounts(counts map[int]int) string {
-	var ids []int
+// appendIDCounts lists value IDs in order, each followed by xN if it
+// counts N > 1.
+func appendIDCounts(b []byte, counts map[int]int) []byte {
+	ids := make([]int, 0, len(counts))
 	for id, n := range counts {
 		if n != 0 {
 			ids = append(ids, id)
 		}
 	}
 	slices.Sort(ids)
-	parts := make([]string, len(ids))
 	for i, id := range ids {
-		parts[i] = strconv.Itoa(id)
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = strconv.AppendInt(b, int64(id), 10)
 		if n := counts[id]; n != 1 {
-			parts[i] += "x" + strconv.Itoa(n)
+			b = append(b, 'x')
+			b = strconv.AppendInt(b, int64(n), 10)
 		}
 	}
-	return strings.Join(parts, ",")
+	return b
 }

@@ -37,6 +37,9 @@ func labRust(args []string) error {
 			return usagef("lab rust: unknown family %q (rc or arc)", name)
 		}
 	}
+	if *length < 1 {
+		return usagef("lab rust: -length must be at least 1")
+	}
 	if *seed == 0 {
 		*seed = uint64(time.Now().UnixNano())
 	}
@@ -45,13 +48,20 @@ func labRust(args []string) error {
 		return err
 	}
 	fmt.Printf("rcdiff built by %s: %s\n", version, bin)
-	fmt.Printf("random sequences: rerun them with -seed %d\n", *seed)
+	if *random > 0 {
+		fmt.Printf("random sequences: rerun them with -seed %d\n", *seed)
+	}
 	sequences, steps := 0, 0
 	for _, f := range chosen {
-		for _, compare := range []func() (lab.RustRun, *lab.Divergence, error){
+		compares := []func() (lab.RustRun, *lab.Divergence, error){
 			func() (lab.RustRun, *lab.Divergence, error) { return lab.CompareExplored(bin, f, *depth) },
-			func() (lab.RustRun, *lab.Divergence, error) { return lab.CompareRandom(bin, f, *random, *length, *seed) },
-		} {
+		}
+		if *random > 0 {
+			compares = append(compares, func() (lab.RustRun, *lab.Divergence, error) {
+				return lab.CompareRandom(bin, f, *random, *length, *seed)
+			})
+		}
+		for _, compare := range compares {
 			run, div, err := compare()
 			if err != nil {
 				return err
