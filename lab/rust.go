@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/rcbook/rcbook/invariants/model"
+	"github.com/rcbook/rcbook/rc"
 )
 
 // Comparing with Rust's std: the model of invariants/model is rcbook's own
@@ -19,15 +20,22 @@ import (
 // the model and on the library (rc through Rc, arc through Arc), and the
 // three must print the same line at every step.
 
-// RustFamily is one pointer family compared with Rust's std: rcbook's
-// implementation, and the name rcdiff knows Rust's counterpart by.
+// RustFamily is one of rcbook's implementations compared with Rust's std,
+// and the family rcdiff replays it on.
 type RustFamily struct {
-	Name string     // "rc" (std::rc) or "arc" (std::sync, one thread)
-	Impl model.Impl // Rc{} or Arc{}
+	Name string     // "rc", "pool" or "arc"
+	Rust string     // rcdiff's family: "rc" (std::rc) or "arc" (std::sync, one thread)
+	Impl model.Impl // Rc{}, Rc{Pool: ...} or Arc{}
 }
 
-// RustFamilies are the families `rcbook lab rust` compares.
-var RustFamilies = []RustFamily{{"rc", Rc{}}, {"arc", Arc{}}}
+// RustFamilies are the families `rcbook lab rust` compares: rc with headers
+// from the heap, rc with headers from a pool of two (so that headers are
+// reused, as the pooled explorer has them), and arc.
+var RustFamilies = []RustFamily{
+	{"rc", "rc", Rc{}},
+	{"pool", "rc", Rc{Pool: rc.NewPool[model.Value](2, nil)}},
+	{"arc", "arc", Arc{}},
+}
 
 // RustRun is what one comparison covered: every sequence agreed.
 type RustRun struct {
@@ -52,6 +60,7 @@ func (r RustRun) String() string {
 // the model on its own (Violation set, Step -1).
 type Divergence struct {
 	Family    string
+	Std       string   // rcdiff's family it was replayed on: "rc" or "arc"
 	Rcdiff    string   // the rcdiff binary that replayed it
 	Trace     []string // the sequence, one Go statement a step
 	Input     string   // the sequence in rcdiff's input language, to replay it
@@ -77,22 +86,22 @@ func (d *Divergence) String() string {
 		fmt.Fprintf(&b, "%s%2d  %s\n", mark, i+1, line)
 	}
 	fmt.Fprintf(&b, "  rust:    %s\n  model:   %s\n  library: %s\n", d.Rust, d.Model, d.Library)
-	fmt.Fprintf(&b, "replay it on Rust: %s %s <<'EOF'\n%sEOF\n", d.Rcdiff, d.Family, d.Input)
+	fmt.Fprintf(&b, "replay it on Rust: %s %s <<'EOF'\n%sEOF\n", d.Rcdiff, d.Std, d.Input)
 	return b.String()
 }
 
 // compare checks Rust's lines for t (one a step, then the end line)
 // against the model's and the library's. Both of those hold nothing at the
 // end: every sequence ends with the drop of every handle.
-func (t *trial) compare(family string, rust []string) *Divergence {
+func (t *trial) compare(f RustFamily, rust []string) *Divergence {
 	for i := range t.steps {
 		if rust[i] != t.model[i] || t.model[i] != t.library[i] {
-			return &Divergence{Family: family, Trace: t.trace, Input: t.input(), Step: i,
+			return &Divergence{Family: f.Name, Std: f.Rust, Trace: t.trace, Input: t.input(), Step: i,
 				Rust: rust[i], Model: t.model[i], Library: t.library[i]}
 		}
 	}
 	if end := rust[len(t.steps)]; end != "end" {
-		return &Divergence{Family: family, Trace: t.trace, Input: t.input(), Step: len(t.steps) - 1,
+		return &Divergence{Family: f.Name, Std: f.Rust, Trace: t.trace, Input: t.input(), Step: len(t.steps) - 1,
 			Rust: end, Model: "end", Library: "end"}
 	}
 	return nil
@@ -105,10 +114,11 @@ const rustBatch = 256
 // batches, reading Rust's lines while the next trials are written, and
 // stops at the first divergence. produce calls emit with each trial and
 // stops when emit returns false.
-func compareWithRust(bin, family string, produce func(emit func(trial) bool)) (run RustRun, div *Divergence, err error) {
+func compareWithRust(bin string, f RustFamily, produce func(emit func(trial) bool)) (run RustRun, div *Divergence, err error) {
 	start := time.Now()
+	family := f.Name
 	run.Family = family
-	p, err := startRust(bin, family)
+	p, err := startRust(bin, f.Rust)
 	if err != nil {
 		return run, nil, err
 	}
@@ -142,14 +152,14 @@ func compareWithRust(bin, family string, produce func(emit func(trial) bool)) (r
 	}()
 	for t := range trials {
 		if t.violation != nil {
-			div = &Divergence{Family: family, Trace: t.trace, Step: -1, Violation: t.violation}
+			div = &Divergence{Family: family, Std: f.Rust, Trace: t.trace, Step: -1, Violation: t.violation}
 			break
 		}
 		var lines []string
 		if lines, err = p.receive(len(t.steps)); err != nil {
 			break
 		}
-		if div = t.compare(family, lines); div != nil {
+		if div = t.compare(f, lines); div != nil {
 			div.Rcdiff = bin
 			break
 		}
@@ -177,7 +187,7 @@ func CompareExplored(bin string, family RustFamily, depth int) (RustRun, *Diverg
 	cfg := Universe
 	cfg.Depth = depth
 	leftOut := 0
-	run, div, err := compareWithRust(bin, family.Name, func(emit func(trial) bool) {
+	run, div, err := compareWithRust(bin, family, func(emit func(trial) bool) {
 		model.Sequences(family.Impl, cfg, func(steps []model.Step) bool {
 			kept := steps[:0]
 			for _, s := range steps {
@@ -197,7 +207,7 @@ func CompareExplored(bin string, family RustFamily, depth int) (RustRun, *Diverg
 // (then the drop of every handle left), the i-th drawn from a PCG seeded
 // with (seed, i): a run is reproduced by its seed.
 func CompareRandom(bin string, family RustFamily, n, length int, seed uint64) (RustRun, *Divergence, error) {
-	run, div, err := compareWithRust(bin, family.Name, func(emit func(trial) bool) {
+	run, div, err := compareWithRust(bin, family, func(emit func(trial) bool) {
 		for i := range n {
 			r := rand.New(rand.NewPCG(seed, uint64(i)))
 			taken := 0

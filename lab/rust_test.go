@@ -59,7 +59,7 @@ func TestRustAgreesOnRapidSequences(t *testing.T) {
 	bin := requireRcdiff(t)
 	for _, f := range RustFamilies {
 		t.Run(f.Name, func(t *testing.T) {
-			p, err := startRust(bin, f.Name)
+			p, err := startRust(bin, f.Rust)
 			require.NoError(t, err)
 			defer func() { require.NoError(t, p.close()) }()
 			rapid.Check(t, func(rt *rapid.T) {
@@ -79,7 +79,7 @@ func TestRustAgreesOnRapidSequences(t *testing.T) {
 				require.NoError(rt, p.flush())
 				lines, err := p.receive(len(tr.steps))
 				require.NoError(rt, err)
-				if div := tr.compare(f.Name, lines); div != nil {
+				if div := tr.compare(f, lines); div != nil {
 					rt.Fatalf("%v", div)
 				}
 			})
@@ -182,7 +182,7 @@ func (refusing) GetMut() (*model.Value, bool) { return nil, false }
 
 func TestALibraryBugStopsTheComparisonBeforeRust(t *testing.T) {
 	bin := requireRcdiff(t)
-	run, div, err := CompareExplored(bin, RustFamily{Name: "rc", Impl: brokenGetMut{}}, 3)
+	run, div, err := CompareExplored(bin, RustFamily{Name: "rc", Rust: "rc", Impl: brokenGetMut{}}, 3)
 	require.NoError(t, err)
 	require.NotNil(t, div)
 	require.NotNil(t, div.Violation, "the model's check fails first")

@@ -18,7 +18,7 @@ func labRust(args []string) error {
 	random := fs.Int("random", 200, "random sequences to replay after the explorer's, per family")
 	length := fs.Int("length", 100, "steps in each random sequence, before every handle left is dropped")
 	seed := fs.Uint64("seed", 0, "seed of the random sequences (0: one drawn from the clock, and printed)")
-	families := fs.String("family", "rc,arc", "the families to compare: rc (std::rc), arc (std::sync on one thread)")
+	families := fs.String("family", "rc,pool,arc", "the families to compare: rc and pool (rc's pooled headers) with std::rc, arc with std::sync on one thread")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -34,7 +34,7 @@ func labRust(args []string) error {
 			}
 		}
 		if !found {
-			return usagef("lab rust: unknown family %q (rc or arc)", name)
+			return usagef("lab rust: unknown family %q (rc, pool or arc)", name)
 		}
 	}
 	if *length < 1 {
