@@ -1,8 +1,10 @@
 package arc_test
 
 import (
+	"os/exec"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"pgregory.net/rapid"
 
@@ -51,4 +53,26 @@ func TestExplore(t *testing.T) {
 	res := modeltest.Explore(t, probed{}, model.ExploreConfig{Depth: 5, MaxAllocs: 3, MaxHandles: 4})
 	require.Equal(t, 5, res.Depth, "the explorer stops early only at a violation")
 	t.Logf("explore: %d states, %d sequences, depth %d", res.States, res.Sequences, res.Depth)
+}
+
+// TestOverflowIsLeftOutOfTheComparisonWithRust is rcbook's one deliberate
+// difference the explorer meets: at a count's maximum Rust's Arc aborts
+// the process, arc refuses the increment (I1). With the overflow probe the
+// explorer runs those sequences itself, and they pass; Rust cannot take
+// the probe, so they are left out of the comparison, and every other
+// sequence agrees with std::sync::Arc.
+func TestOverflowIsLeftOutOfTheComparisonWithRust(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compares with Rust's std: skipped with -short")
+	}
+	if _, err := exec.LookPath("rustc"); err != nil {
+		t.Skip("rustc is not on PATH")
+	}
+	bin, _, err := lab.BuildRust()
+	require.NoError(t, err)
+	run, div, err := lab.CompareExplored(bin, lab.RustFamily{Name: "arc", Rust: "arc", Impl: probed{}}, 3)
+	require.NoError(t, err)
+	require.Nil(t, div, "%v", div)
+	assert.Positive(t, run.LeftOut, "the sequences with the overflow probe are left out")
+	assert.Positive(t, run.Sequences, "the others are compared")
 }

@@ -43,14 +43,14 @@ type RustRun struct {
 	What      string // "explorer, depth 6", "random, 200 of 100 steps, seed 7"
 	Sequences int    // sequences compared
 	Steps     int    // steps compared, the final drops included
-	LeftOut   int    // steps Rust cannot take, taken out of the sequences (see expressible)
+	LeftOut   int    // sequences left out: they take a step Rust cannot (see expressible)
 	Elapsed   time.Duration
 }
 
 func (r RustRun) String() string {
 	line := fmt.Sprintf("%s, %s: %d sequences, %d steps agree", r.Family, r.What, r.Sequences, r.Steps)
 	if r.LeftOut > 0 {
-		line += fmt.Sprintf(" (%d steps Rust cannot take left out)", r.LeftOut)
+		line += fmt.Sprintf(" (%d sequences with a step Rust cannot take left out)", r.LeftOut)
 	}
 	return line + fmt.Sprintf(" (%s)", r.Elapsed.Round(time.Millisecond))
 }
@@ -181,25 +181,30 @@ func compareWithRust(bin string, f RustFamily, produce func(emit func(trial) boo
 }
 
 // CompareExplored replays on Rust every sequence the explorer runs on
-// family to depth, over the lab's Universe, without the steps Rust cannot
-// take (see expressible).
+// family to depth, over the lab's Universe, but those with a step Rust
+// cannot take (see expressible): taking the step out would change what
+// the steps after it mean, so the whole sequence is left out.
 func CompareExplored(bin string, family RustFamily, depth int) (RustRun, *Divergence, error) {
 	cfg := Universe
 	cfg.Depth = depth
 	leftOut := 0
+	var explored model.ExploreResult
 	run, div, err := compareWithRust(bin, family, func(emit func(trial) bool) {
-		model.Sequences(family.Impl, cfg, func(steps []model.Step) bool {
-			kept := steps[:0]
+		explored = model.Sequences(family.Impl, cfg, func(steps []model.Step) bool {
 			for _, s := range steps {
-				if expressible(s.Op) {
-					kept = append(kept, s)
+				if !expressible(s.Op) {
+					leftOut++
+					return true
 				}
 			}
-			leftOut += len(steps) - len(kept)
-			return emit(runTrial(family.Impl, replay(kept)))
+			return emit(runTrial(family.Impl, replay(steps)))
 		})
 	})
 	run.What, run.LeftOut = fmt.Sprintf("explorer, depth %d", depth), leftOut
+	if v := explored.Violation; v != nil && div == nil && err == nil {
+		// Found by the explorer itself, in a sequence left out here.
+		div = &Divergence{Family: family.Name, Std: family.Rust, Trace: v.Trace, Step: -1, Violation: v}
+	}
 	return run, div, err
 }
 

@@ -212,3 +212,20 @@ func TestRustcAtLeast(t *testing.T) {
 	assert.False(t, rustcAtLeast("rustc", 1, 84))
 	assert.False(t, rustcAtLeast("rustc one.two", 1, 84))
 }
+
+// fakeProbe claims to reach rc's counts but cannot: the explorer offers it
+// the overflow probe, which Rust cannot take, and the probe fails.
+type fakeProbe struct{ Rc }
+
+func (fakeProbe) RawCounts(model.Strong) (strong, weak int) { return 0, 0 }
+func (fakeProbe) SetRawCounts(model.Strong, int, int)       {}
+
+func TestAViolationInALeftOutSequenceIsStillReported(t *testing.T) {
+	bin := requireRcdiff(t)
+	run, div, err := CompareExplored(bin, RustFamily{Name: "rc", Rust: "rc", Impl: fakeProbe{}}, 3)
+	require.NoError(t, err)
+	assert.Positive(t, run.LeftOut, "the sequences with the overflow probe are left out")
+	require.NotNil(t, div, "the explorer's own violation, in a sequence left out, must not be lost")
+	require.NotNil(t, div.Violation)
+	assert.Contains(t, div.Violation.String(), "count at its maximum")
+}
