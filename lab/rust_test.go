@@ -138,8 +138,8 @@ var beliefs = []struct {
 	},
 	{
 		name: "a Weak's weak_count counts the implicit weak",
-		old:  `Handle::Weak(w) => format!("w{n}={}/{}", w.strong_count(), w.weak_count()),`,
-		new:  `Handle::Weak(w) => format!("w{n}={}/{}", w.strong_count(), w.weak_count() + (w.strong_count() > 0) as usize),`,
+		old:  `format!("w{n}={}/{}", w.strong_count(), w.weak_count())`,
+		new:  `format!("w{n}={}/{}", w.strong_count(), w.weak_count() + (w.strong_count() > 0) as usize)`,
 	},
 }
 

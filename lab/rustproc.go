@@ -73,14 +73,6 @@ func BuildRust() (bin, version string, err error) {
 	if err := os.Rename(filepath.Join(tmp, "rcdiff"), bin); err != nil {
 		return "", "", err
 	}
-	// Binaries of older sources or another rustc are of no further use.
-	if old, err := filepath.Glob(filepath.Join(dir, "rcdiff-*")); err == nil {
-		for _, o := range old {
-			if o != bin {
-				_ = os.Remove(o)
-			}
-		}
-	}
 	return bin, version, nil
 }
 

@@ -11,8 +11,11 @@
 //   seq                      a new sequence: no handles, value IDs from 1
 //   new N [p]                N := Rc::new(v)           p: v's drop panics
 //   cleanup N [p]            N := Rc::new(v), v carrying a cleanup
-//   cyclic N [p] [e M] [b]   N := Rc::new_cyclic(build); build keeps a clone
-//                            of its Weak as M (e), then panics (b)
+//   cyclic N [p] [e M] [b] [m]
+//                            N := Rc::new_cyclic(build); build keeps a clone
+//                            of its Weak as M (e), then panics (b); m (build
+//                            moves its Weak into the value) is replayed as a
+//                            clone, all std's build can do with a lent Weak
 //   clone I N | move I N | drop I | down I N | dangling N
 //   wclone I N | wmove I N | wdrop I | up I N
 //   getmut I | makemut I | tryunwrap I | intoinner I | ptreq I J | wptreq I J
@@ -59,7 +62,8 @@ unsafe impl GlobalAlloc for Counting {
         if !p.is_null() && TRACK.load(Relaxed) {
             SIZE.store(layout.size(), Relaxed);
             let slot = ALLOCS.iter().find(|s| s.load(Relaxed) == 0);
-            slot.expect("rcdiff: more than 256 allocations alive").store(p as usize, Relaxed);
+            slot.expect("rcdiff: more than 256 allocations alive")
+                .store(p as usize, Relaxed);
             LIVE.fetch_add(1, Relaxed);
         }
         p
@@ -115,14 +119,25 @@ fn journal_text() -> String {
     fn ids(m: &BTreeMap<u64, u32>) -> String {
         let all: Vec<String> = m
             .iter()
-            .map(|(id, n)| if *n == 1 { id.to_string() } else { format!("{id}x{n}") })
+            .map(|(id, n)| {
+                if *n == 1 {
+                    id.to_string()
+                } else {
+                    format!("{id}x{n}")
+                }
+            })
             .collect();
         all.join(",")
     }
     JOURNAL.with(|j| {
         let j = j.borrow();
         let r: Vec<String> = j.resurrected.iter().map(|id| id.to_string()).collect();
-        format!("d={} c={} r={}", ids(&j.drops), ids(&j.cleanups), r.join(","))
+        format!(
+            "d={} c={} r={}",
+            ids(&j.drops),
+            ids(&j.cleanups),
+            r.join(",")
+        )
     })
 }
 
@@ -135,9 +150,9 @@ macro_rules! replayer {
     ($family:ident, $P:ident, $W:ident, $path:path) => {
         mod $family {
             use super::*;
-            use $path as family;
             use family::{$P as P, $W as W};
             use std::panic::{catch_unwind, panic_any, AssertUnwindSafe};
+            use $path as family;
 
             // V is the value every allocation holds, as the model's Value:
             // an ID, a payload that GetMut and MakeMut write, maybe a Weak
@@ -156,7 +171,13 @@ macro_rules! replayer {
             impl V {
                 fn new(panics: bool, cleanup: bool) -> V {
                     let id = next_id();
-                    V { id, payload: id as i64, me: None, panics, cleanup }
+                    V {
+                        id,
+                        payload: id as i64,
+                        me: None,
+                        panics,
+                        cleanup,
+                    }
                 }
             }
 
@@ -214,7 +235,11 @@ macro_rules! replayer {
             }
 
             fn yes(b: bool) -> &'static str {
-                if b { "yes" } else { "no" }
+                if b {
+                    "yes"
+                } else {
+                    "no"
+                }
             }
 
             // taken is what the caller does with a value tryunwrap or
@@ -274,7 +299,10 @@ macro_rules! replayer {
                 // step takes one step and returns its answer.
                 pub fn step(&mut self, words: &[&str]) -> String {
                     let num = |i: usize| -> u64 {
-                        words.get(i).and_then(|w| w.parse().ok()).unwrap_or_else(|| panic!("rcdiff: bad step {words:?}"))
+                        words
+                            .get(i)
+                            .and_then(|w| w.parse().ok())
+                            .unwrap_or_else(|| panic!("rcdiff: bad step {words:?}"))
                     };
                     let has = |flag: &str| words[1..].contains(&flag);
                     match words[0] {
@@ -364,9 +392,7 @@ macro_rules! replayer {
                         "ptreq" => {
                             yes(P::ptr_eq(self.strong(num(1)), self.strong(num(2)))).to_string()
                         }
-                        "wptreq" => {
-                            yes(self.weak(num(1)).ptr_eq(self.weak(num(2)))).to_string()
-                        }
+                        "wptreq" => yes(self.weak(num(1)).ptr_eq(self.weak(num(2)))).to_string(),
                         other => panic!("rcdiff: unknown step {other:?}"),
                     }
                 }
@@ -379,8 +405,10 @@ macro_rules! replayer {
                 // here too, and must show the same counts.
                 fn cyclic(&mut self, words: &[&str], n: u64) -> String {
                     let has = |flag: &str| words[2..].contains(&flag);
-                    let escape: Option<u64> =
-                        words.iter().position(|w| *w == "e").map(|i| words[i + 1].parse().expect("rcdiff: e M"));
+                    let escape: Option<u64> = words
+                        .iter()
+                        .position(|w| *w == "e")
+                        .map(|i| words[i + 1].parse().expect("rcdiff: e M"));
                     let v = V::new(has("p"), false);
                     let mut saw = String::new();
                     let mut kept = None;
@@ -389,7 +417,12 @@ macro_rules! replayer {
                             P::new_cyclic(|me: &W<V>| {
                                 TRACK.store(false, Relaxed);
                                 let up = me.upgrade();
-                                saw = format!("build {} {} {}", me.strong_count(), me.weak_count(), yes(up.is_some()));
+                                saw = format!(
+                                    "build {} {} {}",
+                                    me.strong_count(),
+                                    me.weak_count(),
+                                    yes(up.is_some())
+                                );
                                 drop(up);
                                 if escape.is_some() {
                                     kept = Some(me.clone());
@@ -413,7 +446,11 @@ macro_rules! replayer {
                     if let (Some(m), Some(w)) = (escape, kept) {
                         self.add_weak(m, w);
                     }
-                    if panicked { saw + " panic" } else { saw }
+                    if panicked {
+                        saw + " panic"
+                    } else {
+                        saw
+                    }
                 }
 
                 // state prints every handle, by number.
@@ -423,9 +460,17 @@ macro_rules! replayer {
                         .iter()
                         .map(|(n, h)| match h {
                             Handle::Strong(s) => {
-                                format!("s{n}={}/{}:v{}#{}", P::strong_count(s), P::weak_count(s), s.id, s.payload)
+                                format!(
+                                    "s{n}={}/{}:v{}#{}",
+                                    P::strong_count(s),
+                                    P::weak_count(s),
+                                    s.id,
+                                    s.payload
+                                )
                             }
-                            Handle::Weak(w) => format!("w{n}={}/{}", w.strong_count(), w.weak_count()),
+                            Handle::Weak(w) => {
+                                format!("w{n}={}/{}", w.strong_count(), w.weak_count())
+                            }
                         })
                         .collect();
                     all.join(" ")
@@ -512,7 +557,14 @@ fn main() {
             Some("flush") => out.flush().unwrap(),
             Some(_) => {
                 let answer = replay.step(&words);
-                writeln!(out, "{answer}|{}|{}|{}", replay.state(), journal_text(), live()).unwrap();
+                writeln!(
+                    out,
+                    "{answer}|{}|{}|{}",
+                    replay.state(),
+                    journal_text(),
+                    live()
+                )
+                .unwrap();
             }
         }
     }
