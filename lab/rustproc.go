@@ -26,7 +26,11 @@ var rcdiffSource []byte
 // BuildRust compiles rcdiff with rustc -O into rcbook's cache directory,
 // unless a binary built from the same source by the same rustc is there
 // already, and returns the binary's path and rustc's version line.
-func BuildRust() (bin, version string, err error) {
+func BuildRust() (bin, version string, err error) { return buildRcdiff(rcdiffSource) }
+
+// buildRcdiff is BuildRust for any version of rcdiff's source: the lab's
+// tests build wrong ones on purpose.
+func buildRcdiff(source []byte) (bin, version string, err error) {
 	rustc, err := exec.LookPath("rustc")
 	if err != nil {
 		return "", "", errors.New("lab: rustc is not on PATH; install Rust (or Debian's rustc package) to compare with Rust's std")
@@ -40,7 +44,7 @@ func BuildRust() (bin, version string, err error) {
 		return "", "", fmt.Errorf("lab: %s is too old: rcdiff needs rustc 1.84 or newer, the first whose Rc and Arc free "+
 			"the allocation when the value's destructor panics, as rcbook does (rust-lang/rust#132231); install one with rustup", version)
 	}
-	sum := sha256.Sum256(append(append([]byte(version), 0), rcdiffSource...))
+	sum := sha256.Sum256(append(append([]byte(version), 0), source...))
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = os.TempDir()
@@ -59,7 +63,7 @@ func BuildRust() (bin, version string, err error) {
 	}
 	defer os.RemoveAll(tmp)
 	src := filepath.Join(tmp, "rcdiff.rs")
-	if err := os.WriteFile(src, rcdiffSource, 0o644); err != nil {
+	if err := os.WriteFile(src, source, 0o644); err != nil {
 		return "", "", err
 	}
 	cmd := exec.Command(rustc, "--edition", "2021", "-O", "-o", filepath.Join(tmp, "rcdiff"), src)
