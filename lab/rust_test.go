@@ -116,36 +116,39 @@ func TestRcdiffShowsWhatRustDocuments(t *testing.T) {
 }
 
 // beliefs are wrong readings of Rust's std that a model could hold: each
-// is an edit to rcdiff.rs that makes Rust behave as the belief says. The
+// is an edit to one of rcdiff's files that makes Rust behave as the belief says. The
 // comparison must notice every one, or agreeing with Rust would prove
 // nothing.
 var beliefs = []struct {
-	name     string
-	old, new string
+	name           string
+	file, old, new string
 }{
 	{
 		name: "make_mut clones while only Weaks share the value",
+		file: "replay.rs",
 		old:  "let v = tracked(|| P::make_mut(s));",
 		new: "if P::weak_count(s) > 0 && P::strong_count(s) == 1 { let c = V::clone(s); *s = tracked(|| P::new(c)); } " +
 			"let v = tracked(|| P::make_mut(s));",
 	},
 	{
 		name: "try_unwrap refuses while Weaks remain",
+		file: "replay.rs",
 		old:  "match P::try_unwrap(s) {",
 		new:  "match if P::weak_count(&s) > 0 { Err(s) } else { P::try_unwrap(s) } {",
 	},
 	{
 		name: "a Weak's weak_count counts the implicit weak",
+		file: "replay.rs",
 		old:  `format!("w{n}={}/{}", w.strong_count(), w.weak_count())`,
 		new:  `format!("w{n}={}/{}", w.strong_count(), w.weak_count() + (w.strong_count() > 0) as usize)`,
 	},
 }
 
 // TestEveryWrongBeliefEditsRcdiffExactlyOnce guards the beliefs against
-// rcdiff.rs changing under them, as the mutants are guarded, without rustc.
+// rcdiff's sources changing under them, as the mutants are guarded, without rustc.
 func TestEveryWrongBeliefEditsRcdiffExactlyOnce(t *testing.T) {
 	for _, b := range beliefs {
-		assert.Equal(t, 1, bytes.Count(rcdiffSource, []byte(b.old)), "%s: the edit must apply to rcdiff.rs exactly once", b.name)
+		assert.Equal(t, 1, bytes.Count(rcdiffSources()[b.file], []byte(b.old)), "%s: the edit must apply to %s exactly once", b.name, b.file)
 	}
 }
 
@@ -153,8 +156,10 @@ func TestTheComparisonCatchesEveryWrongBeliefAboutRust(t *testing.T) {
 	requireRcdiff(t)
 	for _, b := range beliefs {
 		t.Run(b.name, func(t *testing.T) {
-			require.Equal(t, 1, bytes.Count(rcdiffSource, []byte(b.old)), "the edit must apply to rcdiff.rs exactly once")
-			bin, _, err := buildRcdiff(bytes.Replace(rcdiffSource, []byte(b.old), []byte(b.new), 1))
+			sources := rcdiffSources()
+			require.Equal(t, 1, bytes.Count(sources[b.file], []byte(b.old)), "the edit must apply to %s exactly once", b.file)
+			sources[b.file] = bytes.Replace(sources[b.file], []byte(b.old), []byte(b.new), 1)
+			bin, _, err := buildRcdiff(sources)
 			require.NoError(t, err)
 			for _, f := range RustFamilies {
 				_, div, err := CompareExplored(bin, f, 3)

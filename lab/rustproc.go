@@ -4,33 +4,49 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	_ "embed" // rcdiff's source
+	"embed"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 )
 
-// rcdiffSource is the Rust program that replays sequences on Rust's std
-// (lab/rust/rcdiff.rs). It is embedded, so that an installed rcbook can
-// build it anywhere rustc is.
+// rcdiffSources are the Rust program that replays sequences on Rust's std,
+// lab/rust/rcdiff.rs and the module it includes, replay.rs. They are
+// embedded, so that an installed rcbook can build rcdiff anywhere rustc is.
 //
-//go:embed rust/rcdiff.rs
-var rcdiffSource []byte
+//go:embed rust/rcdiff.rs rust/replay.rs
+var rcdiffFiles embed.FS
+
+// rcdiffSources reads the embedded sources, by file name.
+func rcdiffSources() map[string][]byte {
+	sources := map[string][]byte{}
+	for _, name := range []string{"rcdiff.rs", "replay.rs"} {
+		src, err := rcdiffFiles.ReadFile("rust/" + name)
+		if err != nil {
+			panic(err) // embedded above: cannot be missing
+		}
+		sources[name] = src
+	}
+	return sources
+}
 
 // BuildRust compiles rcdiff with rustc -O into rcbook's cache directory,
-// unless a binary built from the same source by the same rustc is there
+// unless a binary built from the same sources by the same rustc is there
 // already, and returns the binary's path and rustc's version line.
-func BuildRust() (bin, version string, err error) { return buildRcdiff(rcdiffSource) }
+func BuildRust() (bin, version string, err error) { return buildRcdiff(rcdiffSources()) }
 
-// buildRcdiff is BuildRust for any version of rcdiff's source: the lab's
-// tests build wrong ones on purpose.
-func buildRcdiff(source []byte) (bin, version string, err error) {
+// buildRcdiff is BuildRust for any version of rcdiff's sources (file name
+// to content, rcdiff.rs the crate's root): the lab's tests build wrong ones
+// on purpose.
+func buildRcdiff(sources map[string][]byte) (bin, version string, err error) {
 	rustc, err := exec.LookPath("rustc")
 	if err != nil {
 		return "", "", errors.New("lab: rustc is not on PATH; install Rust (or Debian's rustc package) to compare with Rust's std")
@@ -44,7 +60,14 @@ func buildRcdiff(source []byte) (bin, version string, err error) {
 		return "", "", fmt.Errorf("lab: %s is too old: rcdiff needs rustc 1.84 or newer, the first whose Rc and Arc free "+
 			"the allocation when the value's destructor panics, as rcbook does (rust-lang/rust#132231); install one with rustup", version)
 	}
-	sum := sha256.Sum256(append(append([]byte(version), 0), source...))
+	h := sha256.New()
+	h.Write([]byte(version))
+	names := slices.Sorted(maps.Keys(sources))
+	for _, name := range names {
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", name, len(sources[name]))
+		h.Write(sources[name])
+	}
+	sum := h.Sum(nil)
 	dir, err := os.UserCacheDir()
 	if err != nil {
 		dir = os.TempDir()
@@ -62,11 +85,12 @@ func buildRcdiff(source []byte) (bin, version string, err error) {
 		return "", "", err
 	}
 	defer os.RemoveAll(tmp)
-	src := filepath.Join(tmp, "rcdiff.rs")
-	if err := os.WriteFile(src, source, 0o644); err != nil {
-		return "", "", err
+	for _, name := range names {
+		if err := os.WriteFile(filepath.Join(tmp, name), sources[name], 0o644); err != nil {
+			return "", "", err
+		}
 	}
-	cmd := exec.Command(rustc, "--edition", "2021", "-O", "-o", filepath.Join(tmp, "rcdiff"), src)
+	cmd := exec.Command(rustc, "--edition", "2021", "-O", "-o", filepath.Join(tmp, "rcdiff"), filepath.Join(tmp, "rcdiff.rs"))
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {
