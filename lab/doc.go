@@ -12,9 +12,14 @@
 //     capstone's own tests in the exercises module.
 //   - Exploration: Explore runs every operation sequence up to a depth over
 //     a small universe against the real rc, with no violation allowed.
+//   - Rust: CompareExplored and CompareRandom replay sequences on Rust's own
+//     std::rc and std::sync::Arc, through rcdiff (rust/rcdiff.rs, built by
+//     BuildRust), and require Rust, the model and the library to show the
+//     same after every step (rust.go).
 //
-// cmd/rcbook's `lab mutants` and `lab explore` print these results, and the
-// book's mutant catalogue (appendix A1) is regenerated from them.
+// cmd/rcbook's `lab mutants`, `lab explore` and `lab rust` print these
+// results, and the book's mutant catalogue (appendix A1) is regenerated
+// from the first two.
 package lab
 
 import "github.com/rcbook/rcbook/invariants/model"

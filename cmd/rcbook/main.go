@@ -10,6 +10,7 @@
 //	rcbook docs figures [-update] [-rounds N] [-count N] [-benchtime D]
 //	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D] [-update FILE | -check FILE]
+//	rcbook lab rust [-depth D] [-random N] [-length L] [-seed S] [-family rc,pool,arc]
 //	rcbook version
 //	rcbook help [command]
 //
@@ -110,7 +111,7 @@ numbers after each <!-- figure: NAME --> marker in the prose. The default
 			}},
 		},
 		{
-			name: "lab", short: "the verification lab: mutants and exhaustive exploration",
+			name: "lab", short: "the verification lab: mutants, exhaustive exploration, comparison with Rust's std",
 			sub: []*command{
 				{
 					name: "mutants", args: "[-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]",
@@ -134,6 +135,20 @@ the mutants region of a chapter.`,
 allocations with 4 handles each against the real rc package, checking every step
 against the reference model, and prints how many states and sequences it saw.`,
 					run: labExplore,
+				},
+				{
+					name: "rust", args: "[-depth D] [-random N] [-length L] [-seed S] [-family rc,pool,arc]",
+					short: "replay the explorer's sequences and random ones on Rust's std and compare",
+					long: `Builds rcdiff (lab/rust/rcdiff.rs, std only) with rustc -O into the user cache
+directory, then replays on Rust's std::rc (rc, and rc with pooled headers) and
+std::sync's Arc on one thread (arc) every sequence the explorer runs up to
+-depth (default 6), then -random random
+sequences of -length steps drawn from -seed (printed, so a run can be repeated).
+After every step Rust's answer, counts, values, drop journal and live
+allocations must equal what the model expects and what rcbook's rc (or arc)
+shows. It stops at the first difference and prints it with the sequence; the
+last line is "rust: N sequences, M steps agree with Rust std". It needs rustc.`,
+					run: labRust,
 				},
 			},
 		},

@@ -81,3 +81,12 @@ func TestNearestAcceptsTyposAndPrefixesOnly(t *testing.T) {
 	assert.Equal(t, "version", nearest(cmds, "versoin"))
 	assert.Equal(t, "", nearest(cmds, "zzz"))
 }
+
+func TestLabRustRefusesABadFamilyOrLengthBeforeBuildingAnything(t *testing.T) {
+	out, code := runLine(t, "lab rust -family rc,swift")
+	assert.Equal(t, 2, code, "an unknown family is a usage error")
+	assert.Contains(t, out, `unknown family "swift"`)
+	out, code = runLine(t, "lab rust -length 0")
+	assert.Equal(t, 2, code, "a random sequence has at least one step")
+	assert.Contains(t, out, "-length must be at least 1")
+}

@@ -8,15 +8,16 @@ import "github.com/rcbook/rcbook/invariants"
 func (m *machine) apply(s Step) {
 	made := ""
 	switch s.Op {
-	case OpNew, OpNewWithCleanup, OpNewCyclic, OpClone, OpMove:
+	case OpNew, OpNewWithCleanup, OpNewCyclic, OpClone, OpMove, OpUpgrade:
 		made = m.name("s")
-	case OpDowngrade, OpDangling, OpWeakClone, OpWeakMove, OpUpgrade:
+	case OpDowngrade, OpDangling, OpWeakClone, OpWeakMove:
 		made = m.name("w")
 	}
 	if s.Op <= OpNewCyclic {
 		m.nextID++ // the value the step is about to make
 	}
 	m.record(s, made)
+	m.want, m.got = Answer{}, Answer{}
 	switch s.Op {
 	case OpNew, OpNewWithCleanup:
 		m.new(s, made)
@@ -66,12 +67,16 @@ func (m *machine) apply(s Step) {
 		m.intoInner(s.I)
 	case OpPtrEq:
 		a, b := m.strongs[s.I], m.strongs[s.J]
-		if want, got := a.alloc == b.alloc, a.h.PtrEq(b.h); got != want {
+		want, got := a.alloc == b.alloc, a.h.PtrEq(b.h)
+		m.want.OK, m.got.OK = want, got
+		if got != want {
 			failf("", want, got, "rc.PtrEq(%s, %s): true exactly for the same allocation", a.name, b.name)
 		}
 	case OpWeakPtrEq:
 		a, b := m.weaks[s.I], m.weaks[s.J]
-		if want, got := a.alloc == b.alloc, a.h.PtrEq(b.h); got != want {
+		want, got := a.alloc == b.alloc, a.h.PtrEq(b.h)
+		m.want.OK, m.got.OK = want, got
+		if got != want {
 			failf("", want, got, "rc.WeakPtrEq(%s, %s): true for the same allocation, or both dangling", a.name, b.name)
 		}
 	case OpProbeOverflow:
@@ -123,13 +128,15 @@ func (m *machine) newCyclic(s Step, made string) {
 	a := len(m.model.Allocs) // the allocation NewCyclic is about to make
 	var escaped Weak
 	build := func(self Weak) Value {
-		if got := self.StrongCount(); got != 0 {
-			failf(invariants.I7, 0, got, "StrongCount inside build: the value does not exist yet")
-		}
-		if got := self.WeakCount(); got != 0 {
-			failf(invariants.I4, 0, got, "WeakCount inside build: 0 while no strong handle exists")
-		}
+		strong, weak := self.StrongCount(), self.WeakCount()
 		up, ok := self.Upgrade()
+		m.got.BuildStrong, m.got.BuildWeak, m.got.BuildUpgraded = strong, weak, ok
+		if strong != 0 {
+			failf(invariants.I7, 0, strong, "StrongCount inside build: the value does not exist yet")
+		}
+		if weak != 0 {
+			failf(invariants.I4, 0, weak, "WeakCount inside build: 0 while no strong handle exists")
+		}
 		if ok {
 			up.Drop()
 			failf(invariants.I7, false, true, "Upgrade inside build: the value does not exist yet")
@@ -150,6 +157,7 @@ func (m *machine) newCyclic(s Step, made string) {
 	}
 	var h Strong
 	p := catch(func() { h = m.impl.NewCyclic(build) })
+	m.want.Panicked, m.got.Panicked = s.BuildPanics, p != nil
 	if s.BuildPanics {
 		if p != errBuildPanic {
 			failf("", errBuildPanic, p, "what NewCyclic panics with when build panics: build's own panic")
@@ -167,7 +175,9 @@ func (m *machine) newCyclic(s Step, made string) {
 	}
 	if s.Escape {
 		m.model.Downgrade(a)
-		m.weaks = append(m.weaks, weakSlot{escaped, a, m.name("w")})
+		name := m.name("w")
+		m.trace[len(m.trace)-1].escaped = name
+		m.weaks = append(m.weaks, weakSlot{escaped, a, name})
 	}
 }
 
@@ -180,6 +190,7 @@ func (m *machine) dropStrong(i int) {
 	a := m.model.Allocs[s.alloc]
 	lastPanics := a.Strong == 1 && m.model.Values[a.Value].Panics
 	p := catch(s.h.Drop)
+	m.want.Panicked, m.got.Panicked = lastPanics, p != nil
 	if lastPanics {
 		if p != ErrDestructorPanic {
 			failf("", ErrDestructorPanic, p, "what %s.Drop panics with when the destructor panics: the destructor's own panic", s.name)
@@ -206,6 +217,7 @@ func (m *machine) upgrade(i int, made string) {
 	w := m.weaks[i]
 	want := w.alloc >= 0 && m.model.Upgrade(w.alloc)
 	h, ok := w.h.Upgrade()
+	m.want.OK, m.got.OK = want, ok
 	if ok != want {
 		failf(invariants.I7, want, ok, "%s.Upgrade must succeed exactly while the value is alive, strong > 0", w.name)
 	}

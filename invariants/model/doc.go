@@ -19,8 +19,8 @@
 // reports it the same way and none parses text.
 //
 // Any implementation can be checked by writing a small adapter to Impl:
-// rcbook's own rc (lab.Rc, tested in rc/model_test.go), arc (in its
-// tests), the exercises' capstone, and the broken variants of the
-// verification lab. This package imports no test library, so a command
+// rcbook's own rc (lab.Rc, tested in rc/model_test.go), arc (lab.Arc,
+// tested in arc/arcmodel_test.go), the exercises' capstone, and the broken
+// variants of the verification lab. This package imports no test library, so a command
 // can explore without linking one.
 package model

@@ -27,8 +27,26 @@ type ExploreResult struct {
 // same allocation are interchangeable, so each step is tried on one of
 // them. Exploration stops at the first violation, which is therefore one of
 // the shortest.
-func Explore(impl Impl, cfg ExploreConfig) ExploreResult {
+func Explore(impl Impl, cfg ExploreConfig) ExploreResult { return explore(impl, cfg, nil) }
+
+// Sequences calls visit with every step sequence Explore(impl, cfg) runs,
+// in the order it runs them, just before running it, so that a tool can
+// replay the same sequences elsewhere (the verification lab replays them on
+// Rust's std). Each slice is visit's to keep. A sequence is a state's path
+// followed by one step that may change it, or by all its observers at once
+// (see observe). The sequences do not include the drop of every handle that
+// ends each run. Sequences stops when visit returns false, and returns what
+// Explore would have returned up to there.
+func Sequences(impl Impl, cfg ExploreConfig, visit func([]Step) bool) ExploreResult {
+	return explore(impl, cfg, visit)
+}
+
+// explore is Explore, showing each sequence to visit first if visit is not nil.
+func explore(impl Impl, cfg ExploreConfig, visit func([]Step) bool) ExploreResult {
 	res := ExploreResult{States: 1}
+	show := func(path []Step, more ...Step) bool {
+		return visit == nil || visit(append(append(make([]Step, 0, len(path)+len(more)), path...), more...))
+	}
 	seen := map[string]bool{newMachine(impl).key(): true}
 	frontier := [][]Step{nil}
 	for depth := 1; depth <= cfg.Depth && len(frontier) > 0; depth++ {
@@ -38,6 +56,9 @@ func Explore(impl Impl, cfg ExploreConfig) ExploreResult {
 			changers, observers := m.enabled(cfg)
 			m.try(m.drain) // checked already, when path was first found
 			for _, s := range changers {
+				if !show(path, s) {
+					return res
+				}
 				res.Sequences++
 				var key string
 				if _, v := run(impl, path, []Step{s}, &key); v != nil {
@@ -50,7 +71,11 @@ func Explore(impl Impl, cfg ExploreConfig) ExploreResult {
 					next = append(next, append(append([]Step(nil), path...), s))
 				}
 			}
-			if v := observe(impl, path, observers, &res); v != nil {
+			v, stopped := observe(impl, path, observers, &res, show)
+			if stopped {
+				return res
+			}
+			if v != nil {
 				res.Violation = v
 				return res
 			}
@@ -64,22 +89,30 @@ func Explore(impl Impl, cfg ExploreConfig) ExploreResult {
 // observe runs the steps that leave the state as it was (Move, PtrEq, the
 // overflow probe, GetMut) after path, all in one sequence: taking one
 // cannot change what another sees. If that sequence fails, each is run on
-// its own, so that the violation reported is one of the shortest.
-func observe(impl Impl, path, observers []Step, res *ExploreResult) *Violation {
+// its own, so that the violation reported is one of the shortest. Each
+// sequence is shown first (show, explore's); stopped is set when show says
+// to stop.
+func observe(impl Impl, path, observers []Step, res *ExploreResult, show func([]Step, ...Step) bool) (v *Violation, stopped bool) {
 	if len(observers) == 0 {
-		return nil
+		return nil, false
+	}
+	if !show(path, observers...) {
+		return nil, true
 	}
 	res.Sequences++
 	if _, v := run(impl, path, observers, nil); v == nil {
-		return nil
+		return nil, false
 	}
 	for _, s := range observers {
+		if !show(path, s) {
+			return nil, true
+		}
 		res.Sequences++
 		if _, v := run(impl, path, []Step{s}, nil); v != nil {
-			return v
+			return v, false
 		}
 	}
-	return &Violation{Mismatch: Mismatch{Check: "the observers after " + strconv.Itoa(len(path)) + " steps", Want: "the same result together as alone", Got: "a failure only together"}}
+	return &Violation{Mismatch: Mismatch{Check: "the observers after " + strconv.Itoa(len(path)) + " steps", Want: "the same result together as alone", Got: "a failure only together"}}, false
 }
 
 // run replays path on a fresh machine (path was checked when it was found,

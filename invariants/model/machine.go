@@ -23,6 +23,9 @@ type machine struct {
 	strongs []strongSlot
 	weaks   []weakSlot
 	trace   []taken // the steps taken, for counterexamples
+	// want and got are the last step's answer, as the model expects it and
+	// as the implementation gave it (Session.Expected, Session.Seen).
+	want, got Answer
 	// draining is set while every handle is dropped at the end of a run,
 	// so that a violation there says so.
 	draining bool
@@ -109,14 +112,7 @@ func (m *machine) check() {
 		}
 	}
 	for _, w := range m.weaks {
-		wantStrong, wantWeak := 0, 0
-		if w.alloc >= 0 {
-			a := m.model.Allocs[w.alloc]
-			wantStrong = a.Strong
-			if a.Strong > 0 {
-				wantWeak = a.Weak
-			}
-		}
+		wantStrong, wantWeak := m.weakCounts(w.alloc)
 		if got := w.h.StrongCount(); got != wantStrong {
 			failf("", wantStrong, got, "StrongCount of %s (0 when dangling or dead)", w.name)
 		}
@@ -143,6 +139,20 @@ func (m *machine) check() {
 		failf(invariants.I7, "no value", fmt.Sprintf("v%d", m.log.Resurrected[0]),
 			"a destructor upgraded a Weak to its own value: Upgrade must fail once strong is 0")
 	}
+}
+
+// weakCounts is what StrongCount and WeakCount of a Weak to allocation a
+// must say: 0 and 0 when it dangles (a < 0), and a WeakCount of 0 once no
+// strong handle remains, as Rust's Weak::weak_count.
+func (m *machine) weakCounts(a int) (strong, weak int) {
+	if a < 0 {
+		return 0, 0
+	}
+	al := m.model.Allocs[a]
+	if al.Strong == 0 {
+		return 0, 0
+	}
+	return al.Strong, al.Weak
 }
 
 // drain drops every handle left, then checks that nothing stays allocated.

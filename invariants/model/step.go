@@ -43,10 +43,12 @@ type Step struct {
 // taken records one step as it was taken: enough to describe it later,
 // without formatting anything on the explorer's hot path.
 type taken struct {
-	step   Step
-	made   string // the name of the handle the step made, if any
-	ni, nj string // the names of handles I and J when the step was taken
-	id     int    // the newest value ID when the step was taken
+	step Step
+	made string // the name of the handle the step made, if any
+	// escaped names the Weak a NewCyclic's build kept (Escape).
+	escaped string
+	ni, nj  string // the names of handles I and J when the step was taken
+	id      int    // the newest value ID when the step was taken
 }
 
 // String says what the step did, naming handles by the names the machine

@@ -10,7 +10,9 @@ func (m *machine) getMut(i int) {
 	s := m.strongs[i]
 	p, ok := s.h.GetMut()
 	a := m.model.Allocs[s.alloc]
-	if want := m.model.Unique(s.alloc); ok != want {
+	want := m.model.Unique(s.alloc)
+	m.want.OK, m.got.OK = want, ok
+	if ok != want {
 		failf(invariants.I6, want, ok, "%s.GetMut (strong %d, weak %d) must succeed exactly when strong == 1 and no Weak exists",
 			s.name, a.Strong, a.Weak)
 	}
@@ -69,6 +71,7 @@ func (m *machine) tryUnwrap(i int) {
 	s := m.strongs[i]
 	want := m.model.Allocs[s.alloc].Strong == 1
 	v, ok := s.h.TryUnwrap()
+	m.want.OK, m.got.OK = want, ok
 	if ok != want {
 		failf(invariants.I6, want, ok, "%s.TryUnwrap must succeed exactly when strong == 1, whatever the Weaks", s.name)
 	}
@@ -87,6 +90,7 @@ func (m *machine) intoInner(i int) {
 	m.removeStrong(i)
 	want := m.model.Allocs[s.alloc].Strong == 1
 	v, ok := s.h.IntoInner()
+	m.want.OK, m.got.OK = want, ok
 	if ok != want {
 		failf(invariants.I6, want, ok, "%s.IntoInner returns the value exactly to the last strong handle", s.name)
 	}
@@ -109,7 +113,10 @@ func (m *machine) takeBack(s strongSlot, v Value) {
 		failf("", "an empty handle", "a handle that still owns", "%s after taking its value out", s.name)
 	}
 	id := m.model.Take(s.alloc)
-	if want := m.model.Values[id].Payload; v.ID != id || v.Payload != want {
+	want := m.model.Values[id].Payload
+	m.want.Value, m.want.Payload = id, want
+	m.got.Value, m.got.Payload = v.ID, v.Payload
+	if v.ID != id || v.Payload != want {
 		failf(invariants.I2, fmt.Sprintf("v%d holding %d", id, want), fmt.Sprintf("v%d holding %d", v.ID, v.Payload),
 			"the value %s handed back", s.name)
 	}
