@@ -3,6 +3,7 @@ package arc
 import (
 	"sync/atomic"
 
+	"github.com/rcbook/rcbook/internal/leak"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -14,6 +15,7 @@ import (
 //	| weak    atomic.Int64           |  Weak handles + 1 implicit weak (I4); weakLocked while GetMut looks
 //	| state   atomic.Uint32          |  invariants.State: uninit, alive, dropping, dead, freed
 //	| cleanup func(T)                |  NewWithCleanup's destructor, or nil
+//	| leak    leak.Handle            |  armed while a test tracks leaks (checked builds only)
 //	| value   T                      |  the value itself
 //	+--------------------------------+
 //
@@ -29,6 +31,7 @@ type box[T any] struct {
 	weak    atomic.Int64
 	state   atomic.Uint32
 	cleanup func(T)
+	leak    leak.Handle // armed while leak tracking is on (see trackLeak)
 	value   T
 }
 
@@ -63,6 +66,7 @@ func newBox[T any](value T, cleanup func(T)) *box[T] {
 	b.strong.Store(1)
 	b.weak.Store(1) // the implicit weak (I4)
 	b.state.Store(uint32(invariants.Alive))
+	b.trackLeak()
 	return b
 }
 
@@ -76,6 +80,7 @@ func newUninit[T any]() *box[T] {
 	b := new(box[T])
 	b.weak.Store(2)
 	b.state.Store(uint32(invariants.Uninit))
+	b.trackLeak()
 	return b
 }
 
@@ -129,4 +134,5 @@ func (b *box[T]) checkWeak(op invariants.Op) {
 func (b *box[T]) free() {
 	b.state.Store(uint32(invariants.Freed))
 	live.Add(-1)
+	leak.Stop(&b.leak)
 }

@@ -77,8 +77,14 @@ func (b *box[T]) weakCount() int {
 // builds only; with -tags rcrelease it compiles to nothing).
 func (b *box[T]) trackLeak() {
 	if invariants.Enabled && leak.On() {
-		leak.Arm(&b.leak, b)
+		leak.Arm(&b.leak, b, &allocationLeaks)
 	}
+}
+
+// allocationLeaks is how a leak report names a lost rc allocation.
+var allocationLeaks = leak.Kind{
+	What: "allocation", Made: "made",
+	Lost: "was never freed: a handle was lost without Drop, or a cycle of strong handles was dropped",
 }
 
 // LiveAllocations returns the number of allocations made by this package

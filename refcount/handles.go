@@ -1,6 +1,9 @@
 package refcount
 
-import "github.com/rcbook/rcbook/internal/nocopy"
+import (
+	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/nocopy"
+)
 
 // Ref is a shared reference, counted in its RefCount until Release. The zero
 // Ref holds nothing (a failed TryAcquire returns it); releasing it panics.
@@ -10,8 +13,9 @@ import "github.com/rcbook/rcbook/internal/nocopy"
 // one variable or field, or pass a *Ref.
 type Ref struct {
 	_        nocopy.NoCopy
-	c        *RefCount // nil once released, and in the zero Ref
-	released bool      // Release was called: says why c is nil
+	c        *RefCount  // nil once released, and in the zero Ref
+	leak     leak.Token // stands for the Ref while a test tracks leaks (checked builds only)
+	released bool       // Release was called: says why c is nil
 }
 
 // Release gives the shared reference back: the count drops by one and, if
@@ -25,6 +29,7 @@ func (r *Ref) Release() {
 		panic(refuseRelease(r.released))
 	}
 	r.c, r.released = nil, true
+	leak.Burn(&r.leak)
 	c.releaseShared()
 }
 
@@ -33,8 +38,9 @@ func (r *Ref) Release() {
 // it); releasing it panics. Like Ref, it must not be copied.
 type ExclusiveRef struct {
 	_        nocopy.NoCopy
-	c        *RefCount // nil once released, and in the zero ExclusiveRef
-	released bool      // Release was called: says why c is nil
+	c        *RefCount  // nil once released, and in the zero ExclusiveRef
+	leak     leak.Token // stands for the ExclusiveRef while a test tracks leaks (checked builds only)
+	released bool       // Release was called: says why c is nil
 }
 
 // Release gives the exclusive reference back. If anyone is waiting, the
@@ -48,6 +54,7 @@ func (e *ExclusiveRef) Release() {
 		panic(refuseRelease(e.released))
 	}
 	e.c, e.released = nil, true
+	leak.Burn(&e.leak)
 	c.releaseExclusive()
 }
 
