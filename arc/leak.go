@@ -2,6 +2,7 @@ package arc
 
 import (
 	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -9,12 +10,19 @@ import (
 // rc does: rctest.VerifyNoLeaks, rctest.VerifyTestMain and rctest.Leaks
 // then report an arc allocation that became unreachable without being
 // freed, with the line that made it. Checked builds only; with -tags
-// rcrelease it compiles to nothing. Only the goroutine that makes the
+// rcrelease it compiles to nothing. With -tags rctrace it also starts b's
+// history, which a leak report then quotes. Only the goroutine that makes the
 // allocation arms it, before anyone else can see it; only the one whose
 // decrement frees it stops it (free), so the Handle needs no atomics.
 func (b *box[T]) trackLeak() {
+	if trace.Enabled {
+		b.note()
+	}
 	if invariants.Enabled && leak.On() {
 		leak.Arm(&b.leak, b, &allocationLeaks)
+		if trace.Enabled {
+			leak.Note(&b.leak, b.log.History())
+		}
 	}
 }
 

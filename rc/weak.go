@@ -2,6 +2,7 @@ package rc
 
 import (
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -21,6 +22,7 @@ type Weak[T any] struct {
 	_     nocopy.NoCopy
 	box   *box[T]          // nil when dangling or used up
 	gen   uint32           // the header's generation when the handle was made (I5)
+	trail trace.Mark       // where it was used up, with -tags rctrace (trace.go)
 	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
 
@@ -50,6 +52,9 @@ func downgradeSlow[T any](r *Rc[T]) Weak[T] {
 // freed (I5).
 func (w *Weak[T]) header(op invariants.Op) *box[T] {
 	if w.spent != invariants.Never {
+		if trace.Enabled {
+			panic(trace.Empty(op, w.spent, &w.trail))
+		}
 		invariants.RefuseEmpty(op, w.spent)
 	}
 	b := w.box
@@ -60,7 +65,12 @@ func (w *Weak[T]) header(op invariants.Op) *box[T] {
 }
 
 // used leaves w used up, and records why.
-func (w *Weak[T]) used(why invariants.Spent) { w.box, w.spent = nil, why }
+func (w *Weak[T]) used(why invariants.Spent) {
+	if trace.Enabled {
+		mark(&w.trail, why, w.box)
+	}
+	w.box, w.spent = nil, why
+}
 
 // Upgrade returns a new strong handle and true if the value is still alive,
 // strong + 1. If the value has been dropped (or is being dropped, or was
