@@ -98,8 +98,8 @@ func (b *box[T]) moveOut(op invariants.Op) (T, func(T)) {
 // operations' Drop (MakeMut, IntoInner's shared case).
 func (b *box[T]) dropStrong(op invariants.Op) {
 	n := b.strong.Add(-1)
-	if trace.Enabled {
-		b.note()
+	if trace.Enabled && n > 0 {
+		b.note() // the last one is noted once the value is gone (endValue)
 	}
 	switch {
 	case n == 0:

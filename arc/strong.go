@@ -52,7 +52,7 @@ func (a *Arc[T]) header(op invariants.Op) *box[T] {
 	b := a.box
 	if b == nil {
 		if trace.Enabled {
-			panic(trace.Empty(op, a.spent, &a.trail))
+			panic(trace.Empty(op, a.spent, a.trail.Record()))
 		}
 		invariants.RefuseEmpty(op, a.spent)
 	}
@@ -81,7 +81,7 @@ func (a *Arc[T]) Clone() Arc[T] {
 	b := a.box
 	if b == nil {
 		if trace.Enabled {
-			panic(trace.Empty(invariants.ArcClone, a.spent, &a.trail))
+			panic(trace.Empty(invariants.ArcClone, a.spent, a.trail.Record()))
 		}
 		panic(&invariants.Error{Op: invariants.ArcClone, Empty: true, Spent: a.spent})
 	}
@@ -139,7 +139,7 @@ func (a *Arc[T]) dropSlow(n int64) {
 	switch {
 	case b == nil:
 		if trace.Enabled {
-			panic(trace.Empty(invariants.ArcDrop, a.spent, &a.trail))
+			panic(trace.Empty(invariants.ArcDrop, a.spent, a.trail.Record()))
 		}
 		invariants.RefuseEmpty(invariants.ArcDrop, a.spent)
 	case n < 0:
@@ -153,9 +153,6 @@ func (a *Arc[T]) dropSlow(n int64) {
 	}
 	if trace.Enabled {
 		mark(&a.trail, invariants.Dropped, b)
-	}
-	if trace.Enabled {
-		b.note()
 	}
 	a.box, a.spent = nil, invariants.Dropped
 	b.dropValue(invariants.ArcDrop)

@@ -37,7 +37,10 @@ func NewWeak[T any]() Weak[T] { return Weak[T]{} }
 // than make a Weak in the middle of that check. The common case is one load
 // and one compare-and-swap; the wait and every misuse are in downgradeSlow.
 func Downgrade[T any](a *Arc[T]) Weak[T] {
-	if b := a.box; b != nil && !trace.Enabled && (!invariants.Enabled || b.state.Load() == uint32(invariants.Alive)) {
+	if trace.Enabled {
+		return downgradeSlow(a) // which records the change (trace.go)
+	}
+	if b := a.box; b != nil && (!invariants.Enabled || b.state.Load() == uint32(invariants.Alive)) {
 		if n := b.weak.Load(); n > 0 && n < maxCount && b.weak.CompareAndSwap(n, n+1) {
 			return Weak[T]{box: b}
 		}
@@ -78,7 +81,7 @@ func downgradeSlow[T any](a *Arc[T]) Weak[T] {
 func (w *Weak[T]) header(op invariants.Op) *box[T] {
 	if w.spent != invariants.Never {
 		if trace.Enabled {
-			panic(trace.Empty(op, w.spent, &w.trail))
+			panic(trace.Empty(op, w.spent, w.trail.Record()))
 		}
 		invariants.RefuseEmpty(op, w.spent)
 	}
@@ -103,7 +106,10 @@ func (w *Weak[T]) header(op invariants.Op) *box[T] {
 // meanwhile. Once strong is 0, no correct handle increments it again; only
 // a stale handle's Clone adds to a 0, and undoes it at once (see Arc.Clone).
 func (w *Weak[T]) Upgrade() (Arc[T], bool) {
-	if b := w.box; b != nil && !trace.Enabled {
+	if trace.Enabled {
+		return w.upgradeSlow() // which records the change (trace.go)
+	}
+	if b := w.box; b != nil {
 		if n := b.strong.Load(); n > 0 && n < maxCount && b.strong.CompareAndSwap(n, n+1) {
 			return own(b), true
 		}
@@ -207,7 +213,7 @@ func (w *Weak[T]) dropSlow(n int64) {
 	case b == nil:
 		if w.spent != invariants.Never {
 			if trace.Enabled {
-				panic(trace.Empty(invariants.ArcWeakDrop, w.spent, &w.trail))
+				panic(trace.Empty(invariants.ArcWeakDrop, w.spent, w.trail.Record()))
 			}
 			invariants.RefuseEmpty(invariants.ArcWeakDrop, w.spent)
 		}

@@ -11,8 +11,8 @@ import (
 // caller has checked the header with checkStrong.
 func (b *box[T]) decStrong(op invariants.Op) {
 	b.Strong--
-	if trace.Enabled {
-		b.note()
+	if trace.Enabled && b.Strong > 0 {
+		b.note() // the last one is noted once the value is gone (endValue)
 	}
 	if b.Strong == 0 {
 		b.dropSlow(op)

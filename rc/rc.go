@@ -17,11 +17,13 @@ type Rc[T any] struct {
 	box *box[T]
 	// gen is the header's generation when this handle was made. A pool
 	// reuses headers, and a handle that outlived its allocation then finds
-	// a newer generation and is refused (I5); New's headers stay at 0.
+	// a newer generation and is refused (I5); New's headers stay at 0. It
+	// means nothing once the handle is empty, and with -tags rctrace it
+	// then holds the number of the record of where it was emptied
+	// (trace.go): the handle has no room for another field without losing
+	// its place in registers (a struct of more than four fields is kept in
+	// memory by the compiler).
 	gen uint32
-	// trail remembers, with -tags rctrace, where the handle was emptied
-	// (trace.go); it is an empty struct otherwise.
-	trail trace.Mark
 	// spent says why the handle is empty: Never for the zero Rc, then
 	// Dropped, Moved or Unwrapped. It means nothing while box is set.
 	spent invariants.Spent
@@ -57,7 +59,7 @@ func own[T any](b *box[T]) Rc[T] {
 // empty leaves r owning nothing, and records why.
 func (r *Rc[T]) empty(why invariants.Spent) {
 	if trace.Enabled {
-		mark(&r.trail, why, r.box)
+		r.gen = spend(why, r.box)
 	}
 	r.box, r.spent = nil, why
 }
@@ -70,7 +72,7 @@ func (r *Rc[T]) header(op invariants.Op) *box[T] {
 	b := r.box
 	if b == nil {
 		if trace.Enabled {
-			panic(trace.Empty(op, r.spent, &r.trail))
+			panic(trace.Empty(op, r.spent, r.gen))
 		}
 		invariants.RefuseEmpty(op, r.spent)
 	}
@@ -89,7 +91,7 @@ func (r *Rc[T]) Clone() Rc[T] {
 	b := r.box
 	if b == nil {
 		if trace.Enabled {
-			panic(trace.Empty(invariants.RcClone, r.spent, &r.trail))
+			panic(trace.Empty(invariants.RcClone, r.spent, r.gen))
 		}
 		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: r.spent})
 	}

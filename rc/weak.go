@@ -21,8 +21,7 @@ import (
 type Weak[T any] struct {
 	_     nocopy.NoCopy
 	box   *box[T]          // nil when dangling or used up
-	gen   uint32           // the header's generation when the handle was made (I5)
-	trail trace.Mark       // where it was used up, with -tags rctrace (trace.go)
+	gen   uint32           // the header's generation when the handle was made (I5); see Rc.gen
 	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
 
@@ -53,7 +52,7 @@ func downgradeSlow[T any](r *Rc[T]) Weak[T] {
 func (w *Weak[T]) header(op invariants.Op) *box[T] {
 	if w.spent != invariants.Never {
 		if trace.Enabled {
-			panic(trace.Empty(op, w.spent, &w.trail))
+			panic(trace.Empty(op, w.spent, w.gen))
 		}
 		invariants.RefuseEmpty(op, w.spent)
 	}
@@ -67,7 +66,7 @@ func (w *Weak[T]) header(op invariants.Op) *box[T] {
 // used leaves w used up, and records why.
 func (w *Weak[T]) used(why invariants.Spent) {
 	if trace.Enabled {
-		mark(&w.trail, why, w.box)
+		w.gen = spend(why, w.box)
 	}
 	w.box, w.spent = nil, why
 }
@@ -128,9 +127,9 @@ func (w *Weak[T]) cloneSlow() Weak[T] {
 // Move transfers w to the returned handle and leaves w used up. The counts
 // do not change. It panics if w was dropped or moved.
 func (w *Weak[T]) Move() Weak[T] {
-	b := w.header(invariants.WeakMove)
-	w.used(invariants.Moved)
-	return Weak[T]{box: b, gen: w.gen}
+	b, gen := w.header(invariants.WeakMove), w.gen
+	w.used(invariants.Moved) // which may reuse w.gen (trace.go)
+	return Weak[T]{box: b, gen: gen}
 }
 
 // Drop gives up w: weak − 1, freeing the allocation if w was its last owner

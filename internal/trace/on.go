@@ -4,6 +4,7 @@ package trace
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/rcbook/rcbook/invariants"
 )
@@ -38,33 +39,75 @@ func (l *Log) String() string {
 	return l.h.String()
 }
 
-// Mark is the field a handle carries to remember where it was emptied,
-// and the History of the allocation it pointed to.
-type Mark struct {
-	e *Event
-	h *History
-}
+// Mark is the field a handle with room for it (arc's) carries: the number
+// of the record Spend made when the handle was emptied.
+type Mark struct{ rec uint32 }
 
 // Set records that the handle is being emptied because of why, by its
 // caller's caller's line; l is the Log of the allocation it pointed to,
 // nil for a dangling Weak.
-func (m *Mark) Set(why invariants.Spent, l *Log) {
-	e := &Event{What: emptied(why)}
-	e.record(1)
-	m.e, m.h = e, nil
-	if l != nil {
-		m.h = l.h
-	}
+func (m *Mark) Set(why invariants.Spent, l *Log) { m.rec = spend(why, l, 1) }
+
+// Record is the number of the record Set made, 0 if none.
+func (m *Mark) Record() uint32 { return m.rec }
+
+// Spend records that a handle is being emptied because of why, by its
+// caller's caller's line, and returns the record's number for the handle
+// to keep. l is the Log of the allocation it pointed to, nil for a
+// dangling Weak. A handle with no room for a Mark keeps the number in a
+// field that means nothing once it is empty (rc keeps it in its
+// generation).
+func Spend(why invariants.Spent, l *Log) uint32 { return spend(why, l, 1) }
+
+// Kept is how many records of emptied handles are kept: a handle emptied
+// longer ago than that many others can no longer say where.
+const Kept = 1 << 14
+
+// trail is where one handle was emptied.
+type trail struct {
+	rec uint32
+	at  Event
+	h   *History
 }
 
-// String says where the handle was emptied, then its allocation's history.
-func (m *Mark) String() string {
-	if m.e == nil {
-		return "\tthis handle never held an allocation"
+var trails struct {
+	mu   sync.Mutex
+	last uint32
+	ring [Kept]*trail
+}
+
+func spend(why invariants.Spent, l *Log, skip int) uint32 {
+	t := &trail{at: Event{What: emptied(why)}}
+	t.at.record(skip + 1)
+	if l != nil {
+		t.h = l.h
 	}
-	s := fmt.Sprintf("\tthis handle was %s by %s at %s", m.e.What, m.e.Op(), m.e.Site())
-	if m.h != nil {
-		s += "\n" + m.h.String()
+	trails.mu.Lock()
+	defer trails.mu.Unlock()
+	trails.last++
+	if trails.last == 0 { // wrapped: 0 means no record
+		trails.last++
+	}
+	t.rec = trails.last
+	trails.ring[t.rec%Kept] = t
+	return t.rec
+}
+
+// Trail says where the handle of record rec was emptied, then its
+// allocation's history.
+func Trail(rec uint32) string {
+	trails.mu.Lock()
+	t := trails.ring[rec%Kept]
+	trails.mu.Unlock()
+	switch {
+	case rec == 0:
+		return "\tthis handle never held an allocation"
+	case t == nil || t.rec != rec:
+		return fmt.Sprintf("\twhere this handle was emptied is forgotten: more than %d handles were emptied since", Kept)
+	}
+	s := fmt.Sprintf("\tthis handle was %s by %s at %s", t.at.What, t.at.Op(), t.at.Site())
+	if t.h != nil {
+		s += "\n" + t.h.String()
 	}
 	return s
 }

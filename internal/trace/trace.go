@@ -177,9 +177,10 @@ func shortFunc(fn string) string {
 }
 
 // Empty is the error of op on a handle that is empty because of why, with
-// m's record of where it was emptied (empty without -tags rctrace).
-func Empty(op invariants.Op, why invariants.Spent, m *Mark) *invariants.Error {
-	return &invariants.Error{Op: op, Empty: true, Spent: why, Trace: m.String()}
+// the trail of record rec: where the handle was emptied (Spend), and its
+// allocation's history. Without -tags rctrace the Trace is empty.
+func Empty(op invariants.Op, why invariants.Spent, rec uint32) *invariants.Error {
+	return &invariants.Error{Op: op, Empty: true, Spent: why, Trace: Trail(rec)}
 }
 
 // Annotate adds the history in l to err and returns err: for a refused
