@@ -1,9 +1,8 @@
+//go:build !rctrace
+
 package rc
 
-import (
-	"github.com/rcbook/rcbook/internal/trace"
-	"github.com/rcbook/rcbook/invariants"
-)
+import "github.com/rcbook/rcbook/invariants"
 
 // The fast paths. Each does an operation's common case, in which nothing can
 // go wrong, or reports false and changes nothing; the handle then takes its
@@ -20,10 +19,6 @@ import (
 // refused there. With -tags rcrelease both tests compile away, and what
 // remains is the overflow test (I1). Rust's std keeps one too, but aborts
 // when it fails; this one declines, and the caller panics.
-//
-// With -tags rctrace each also notes the change in the allocation's
-// history (trace.go); without it, `if trace.Enabled` is deleted and costs
-// the inliner nothing.
 
 // tryIncStrongFast adds a strong handle for Clone if the value is alive,
 // the header in the handle's generation gen, and the count below its
@@ -35,9 +30,6 @@ func (b *box[T]) tryIncStrongFast(gen uint32) bool {
 		return false
 	}
 	b.Strong++
-	if trace.Enabled {
-		b.note()
-	}
 	return true
 }
 
@@ -49,9 +41,6 @@ func (b *box[T]) tryUpgradeFast(gen uint32) bool {
 		return false
 	}
 	b.Strong++
-	if trace.Enabled {
-		b.note()
-	}
 	return true
 }
 
@@ -62,9 +51,6 @@ func (b *box[T]) tryDecStrongFast(gen uint32) bool {
 		return false
 	}
 	b.Strong--
-	if trace.Enabled {
-		b.note()
-	}
 	return true
 }
 
@@ -75,9 +61,6 @@ func (b *box[T]) tryIncWeakFast(gen uint32) bool {
 		return false
 	}
 	b.Weak++
-	if trace.Enabled {
-		b.note()
-	}
 	return true
 }
 
@@ -88,9 +71,6 @@ func (b *box[T]) tryDecWeakFast(gen uint32) bool {
 		return false
 	}
 	b.Weak--
-	if trace.Enabled {
-		b.note()
-	}
 	return true
 }
 

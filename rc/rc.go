@@ -17,12 +17,8 @@ type Rc[T any] struct {
 	box *box[T]
 	// gen is the header's generation when this handle was made. A pool
 	// reuses headers, and a handle that outlived its allocation then finds
-	// a newer generation and is refused (I5); New's headers stay at 0. It
-	// means nothing once the handle is empty, and with -tags rctrace it
-	// then holds the number of the record of where it was emptied
-	// (trace.go): the handle has no room for another field without losing
-	// its place in registers (a struct of more than four fields is kept in
-	// memory by the compiler).
+	// a newer generation and is refused (I5); New's headers stay at 0.
+	// Once the handle is empty, -tags rctrace keeps a record number here.
 	gen uint32
 	// spent says why the handle is empty: Never for the zero Rc, then
 	// Dropped, Moved or Unwrapped. It means nothing while box is set.
