@@ -4,6 +4,7 @@ package trace
 
 import (
 	"fmt"
+	"runtime"
 	"sync"
 
 	"github.com/rcbook/rcbook/invariants"
@@ -110,4 +111,35 @@ func Trail(rec uint32) string {
 		s += "\n" + t.h.String()
 	}
 	return s
+}
+
+// record fills e's callers, skipping skip frames above record's caller.
+func (e *Event) record(skip int) { runtime.Callers(skip+2, e.pcs[:]) }
+
+// add records e: as the first event if it is, as the free if it frees.
+func (h *History) add(e *Event) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.begun {
+		h.made, h.begun = *e, true
+	}
+	h.ring[h.n%Keep] = *e
+	h.n++
+	if e.State == invariants.Freed {
+		freed := *e
+		h.freed = &freed
+	}
+}
+
+// emptied says what happened to a handle that is empty because of why.
+func emptied(why invariants.Spent) string {
+	switch why {
+	case invariants.Dropped:
+		return "dropped"
+	case invariants.Moved:
+		return "moved out"
+	case invariants.Unwrapped:
+		return "consumed"
+	}
+	return "emptied"
 }

@@ -44,9 +44,6 @@ type Event struct {
 	pcs          [depth]uintptr
 }
 
-// record fills e's callers, skipping skip frames above record's caller.
-func (e *Event) record(skip int) { runtime.Callers(skip+2, e.pcs[:]) }
-
 // Op names the library function the program called, e.g. "rc.(*Rc).Drop":
 // the outermost rcbook frame under the program's own.
 func (e *Event) Op() string {
@@ -97,20 +94,6 @@ type History struct {
 	n     int    // events recorded in all; the last min(n, Keep) are in ring
 	freed *Event // the event that freed the allocation, once it is freed
 	begun bool   // made is set
-}
-
-func (h *History) add(e *Event) {
-	h.mu.Lock()
-	defer h.mu.Unlock()
-	if !h.begun {
-		h.made, h.begun = *e, true
-	}
-	h.ring[h.n%Keep] = *e
-	h.n++
-	if e.State == invariants.Freed {
-		freed := *e
-		h.freed = &freed
-	}
 }
 
 // Last returns the kept events, oldest first.
@@ -189,17 +172,4 @@ func Empty(op invariants.Op, why invariants.Spent, rec uint32) *invariants.Error
 func Annotate(err *invariants.Error, l *Log) *invariants.Error {
 	err.Trace = l.String()
 	return err
-}
-
-// emptied says what happened to a handle that is empty because of why.
-func emptied(why invariants.Spent) string {
-	switch why {
-	case invariants.Dropped:
-		return "dropped"
-	case invariants.Moved:
-		return "moved out"
-	case invariants.Unwrapped:
-		return "consumed"
-	}
-	return "emptied"
 }
