@@ -9,7 +9,7 @@
 // Freeing the allocation removes the registration. A handle that is not an
 // allocation of its own (a refcount.Ref lives in a variable, often on the
 // stack) carries a Token instead: a small heap object that stands for it,
-// watched the same way and burnt when the handle is released (token.go).
+// watched the same way and burnt when the handle is released.
 // A Kind names what was tracked in the reports: an rc allocation, an arc
 // allocation, a refcount reference. When a scope ends, the
 // collector runs once: a registered allocation whose weak pointer is now
@@ -30,7 +30,7 @@
 //   - an allocation the handles point to (rc's and arc's box) gets a
 //     Handle field; where it is made, `if invariants.Enabled && leak.On()
 //     { leak.Arm(&b.leak, b, &kind) }`; where it is freed, leak.Stop;
-//   - a handle that is a value of its own (refcount.Ref, rcmap.Handle)
+//   - a handle that is a value of its own (refcount.Ref, ExclusiveRef)
 //     gets a Token field; where it is handed out, `h.leak =
 //     leak.Mint(&kind)`; where it is released, leak.Burn(&h.leak).
 //

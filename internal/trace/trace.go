@@ -12,8 +12,9 @@
 //
 // Without the tag, Enabled is the constant false: every hook in the
 // handle packages sits behind `if trace.Enabled`, which the compiler
-// deletes, and the Log and Mark fields the handles and headers carry are
-// empty structs. A traced build costs a walk of the caller's stack per
+// deletes; the headers' Log and arc's handles' Mark are empty structs, and
+// rc's handles, which have no room for a field, keep the number of their
+// record (Spend) in their generation once they are empty. A traced build costs a walk of the caller's stack per
 // count change (about a microsecond): it is for finding a bug, not for
 // shipping.
 package trace
@@ -40,7 +41,7 @@ const depth = 24
 type Event struct {
 	Strong, Weak int64            // the counts just after (raw weak: the implicit weak included)
 	State        invariants.State // the header's state just after
-	What         string           // for a handle: "dropped", "moved" or "consumed"; "" for a count change
+	What         string           // for a handle: "dropped", "moved out" or "consumed"; "" for a count change
 	pcs          [depth]uintptr
 }
 
