@@ -3,6 +3,7 @@ package refcount
 import (
 	"github.com/rcbook/rcbook/internal/leak"
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 )
 
 // Ref is a shared reference, counted in its RefCount until Release. The zero
@@ -15,7 +16,7 @@ type Ref struct {
 	_        nocopy.NoCopy
 	c        *RefCount  // nil once released, and in the zero Ref
 	leak     leak.Token // stands for the Ref while a test tracks leaks (checked builds only)
-	released bool       // Release was called: says why c is nil
+	released uint32     // nonzero once Release was called, which says why c is nil (see released)
 }
 
 // Release gives the shared reference back: the count drops by one and, if
@@ -28,7 +29,7 @@ func (r *Ref) Release() {
 	if c == nil {
 		panic(refuseRelease(r.released))
 	}
-	r.c, r.released = nil, true
+	r.c, r.released = nil, released()
 	leak.Burn(&r.leak)
 	c.releaseShared()
 }
@@ -40,7 +41,7 @@ type ExclusiveRef struct {
 	_        nocopy.NoCopy
 	c        *RefCount  // nil once released, and in the zero ExclusiveRef
 	leak     leak.Token // stands for the ExclusiveRef while a test tracks leaks (checked builds only)
-	released bool       // Release was called: says why c is nil
+	released uint32     // nonzero once Release was called, which says why c is nil (see released)
 }
 
 // Release gives the exclusive reference back. If anyone is waiting, the
@@ -53,7 +54,7 @@ func (e *ExclusiveRef) Release() {
 	if c == nil {
 		panic(refuseRelease(e.released))
 	}
-	e.c, e.released = nil, true
+	e.c, e.released = nil, released()
 	leak.Burn(&e.leak)
 	c.releaseExclusive()
 }
@@ -74,10 +75,15 @@ func (e *Error) Error() string { return "refcount: " + e.Op + ": " + e.Problem }
 
 func refuse(op, problem string) *Error { return &Error{Op: op, Problem: problem} }
 
-// refuseRelease is the error of releasing a handle that holds nothing.
-func refuseRelease(released bool) *Error {
-	if released {
-		return refuse("Release", "reference already released")
+// refuseRelease is the error of releasing a handle that holds nothing;
+// released is the handle's field of that name.
+func refuseRelease(released uint32) *Error {
+	if released != 0 {
+		err := refuse("Release", "reference already released")
+		if trace.Enabled {
+			err.Problem += "\n" + trace.Trail(released)
+		}
+		return err
 	}
 	return refuse("Release", "empty reference: the zero value holds nothing (did a Try fail?)")
 }

@@ -33,5 +33,8 @@ func (*Mark) Record() uint32 { return 0 }
 // Spend records nothing and returns 0 without -tags rctrace.
 func Spend(invariants.Spent, *Log) uint32 { return 0 }
 
+// Released records nothing and returns 0 without -tags rctrace.
+func Released() uint32 { return 0 }
+
 // Trail is "" without -tags rctrace.
 func Trail(uint32) string { return "" }

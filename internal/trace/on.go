@@ -47,7 +47,7 @@ type Mark struct{ rec uint32 }
 // Set records that the handle is being emptied because of why, by its
 // caller's caller's line; l is the Log of the allocation it pointed to,
 // nil for a dangling Weak.
-func (m *Mark) Set(why invariants.Spent, l *Log) { m.rec = spend(why, l, 1) }
+func (m *Mark) Set(why invariants.Spent, l *Log) { m.rec = spend(emptied(why), l, 1) }
 
 // Record is the number of the record Set made, 0 if none.
 func (m *Mark) Record() uint32 { return m.rec }
@@ -58,7 +58,11 @@ func (m *Mark) Record() uint32 { return m.rec }
 // dangling Weak. A handle with no room for a Mark keeps the number in a
 // field that means nothing once it is empty (rc keeps it in its
 // generation).
-func Spend(why invariants.Spent, l *Log) uint32 { return spend(why, l, 1) }
+func Spend(why invariants.Spent, l *Log) uint32 { return spend(emptied(why), l, 1) }
+
+// Released records that a refcount handle is being released, by its
+// caller's caller's line, and returns the record's number.
+func Released() uint32 { return spend("released", nil, 1) }
 
 // Kept is how many records of emptied handles are kept: a handle emptied
 // longer ago than that many others can no longer say where.
@@ -77,8 +81,8 @@ var trails struct {
 	ring [Kept]*trail
 }
 
-func spend(why invariants.Spent, l *Log, skip int) uint32 {
-	t := &trail{at: Event{What: emptied(why)}}
+func spend(what string, l *Log, skip int) uint32 {
+	t := &trail{at: Event{What: what}}
 	t.at.record(skip + 1)
 	if l != nil {
 		t.h = l.h

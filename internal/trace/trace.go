@@ -2,8 +2,8 @@
 // builds: compiled with -tags rctrace, every allocation of rc and arc keeps
 // its last events (each count change, the value's drop, the free) with the
 // line of the program that caused them; every handle remembers where it was
-// dropped, moved or consumed; and the misuse errors and leak reports quote
-// that history:
+// dropped, moved or consumed (a refcount handle, where it was released);
+// and the misuse errors and leak reports quote that history:
 //
 //	rc: Drop: handle already dropped
 //		this handle was dropped by rc.(*Rc).Drop at /src/app/cache.go:41 (app.(*Cache).Evict)
