@@ -3,6 +3,8 @@ package arc
 import (
 	"sync/atomic"
 
+	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -14,6 +16,8 @@ import (
 //	| weak    atomic.Int64           |  Weak handles + 1 implicit weak (I4); weakLocked while GetMut looks
 //	| state   atomic.Uint32          |  invariants.State: uninit, alive, dropping, dead, freed
 //	| cleanup func(T)                |  NewWithCleanup's destructor, or nil
+//	| leak    leak.Handle            |  armed while a test tracks leaks (checked builds only)
+//	| log     trace.Log              |  its recent history (-tags rctrace only; empty otherwise)
 //	| value   T                      |  the value itself
 //	+--------------------------------+
 //
@@ -29,6 +33,8 @@ type box[T any] struct {
 	weak    atomic.Int64
 	state   atomic.Uint32
 	cleanup func(T)
+	leak    leak.Handle // armed while leak tracking is on (see trackLeak)
+	log     trace.Log   // who did what to it, with -tags rctrace (trace.go)
 	value   T
 }
 
@@ -63,6 +69,7 @@ func newBox[T any](value T, cleanup func(T)) *box[T] {
 	b.strong.Store(1)
 	b.weak.Store(1) // the implicit weak (I4)
 	b.state.Store(uint32(invariants.Alive))
+	b.trackLeak()
 	return b
 }
 
@@ -76,6 +83,7 @@ func newUninit[T any]() *box[T] {
 	b := new(box[T])
 	b.weak.Store(2)
 	b.state.Store(uint32(invariants.Uninit))
+	b.trackLeak()
 	return b
 }
 
@@ -92,13 +100,16 @@ func (b *box[T]) init(value T) {
 	b.value = value
 	b.state.Store(uint32(invariants.Alive))
 	b.strong.Store(1) // the reserved unit is now the implicit weak (I4)
+	if trace.Enabled {
+		b.note()
+	}
 }
 
 func (b *box[T]) loadState() invariants.State { return invariants.State(b.state.Load()) }
 
 // refusal records what op found in the header, for a panic.
 func (b *box[T]) refusal(op invariants.Op) *invariants.Error {
-	return refused(op, b.strong.Load(), b.weak.Load(), b.loadState())
+	return b.traced(refused(op, b.strong.Load(), b.weak.Load(), b.loadState()))
 }
 
 // checkStrong panics unless a strong handle may operate on b: the value
@@ -128,5 +139,9 @@ func (b *box[T]) checkWeak(op invariants.Op) {
 // kept alive.
 func (b *box[T]) free() {
 	b.state.Store(uint32(invariants.Freed))
+	if trace.Enabled {
+		b.note()
+	}
 	live.Add(-1)
+	leak.Stop(&b.leak)
 }

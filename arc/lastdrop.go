@@ -1,6 +1,9 @@
 package arc
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/trace"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // The end of a value's life. Exactly one goroutine gets here for a given
 // allocation: the one whose atomic update took strong from 1 to 0, whether
@@ -53,6 +56,9 @@ func (b *box[T]) endValue(op invariants.Op) {
 	// Dead is stored before the implicit weak is released, so a Weak.Drop
 	// that brings weak to 0 afterwards sees Dead and may free (weak.go).
 	b.state.Store(uint32(invariants.Dead))
+	if trace.Enabled {
+		b.note()
+	}
 }
 
 // releaseImplicitWeak gives back the weak unit the strong handles owned
@@ -64,6 +70,9 @@ func (b *box[T]) releaseImplicitWeak(op invariants.Op) {
 	if n == 0 {
 		b.free()
 		return
+	}
+	if trace.Enabled {
+		b.note()
 	}
 	if invariants.Enabled && n < 0 {
 		// Someone else released a unit that was not theirs: only a Weak
@@ -89,6 +98,9 @@ func (b *box[T]) moveOut(op invariants.Op) (T, func(T)) {
 // operations' Drop (MakeMut, IntoInner's shared case).
 func (b *box[T]) dropStrong(op invariants.Op) {
 	n := b.strong.Add(-1)
+	if trace.Enabled && n > 0 {
+		b.note() // the last one is noted once the value is gone (endValue)
+	}
 	switch {
 	case n == 0:
 		b.dropValue(op)

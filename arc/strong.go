@@ -2,6 +2,7 @@ package arc
 
 import (
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -18,6 +19,9 @@ import (
 type Arc[T any] struct {
 	_   nocopy.NoCopy
 	box *box[T] // nil when the handle is empty
+	// trail remembers, with -tags rctrace, where the handle was emptied
+	// (trace.go); it is an empty struct otherwise.
+	trail trace.Mark
 	// spent says why the handle is empty: Never for the zero Arc, then
 	// Dropped, Moved or Unwrapped. It means nothing while box is set.
 	spent invariants.Spent
@@ -47,6 +51,9 @@ func own[T any](b *box[T]) Arc[T] {
 func (a *Arc[T]) header(op invariants.Op) *box[T] {
 	b := a.box
 	if b == nil {
+		if trace.Enabled {
+			panic(trace.Empty(op, a.spent, a.trail.Record()))
+		}
 		invariants.RefuseEmpty(op, a.spent)
 	}
 	b.checkStrong(op)
@@ -73,11 +80,17 @@ func (a *Arc[T]) header(op invariants.Op) *box[T] {
 func (a *Arc[T]) Clone() Arc[T] {
 	b := a.box
 	if b == nil {
+		if trace.Enabled {
+			panic(trace.Empty(invariants.ArcClone, a.spent, a.trail.Record()))
+		}
 		panic(&invariants.Error{Op: invariants.ArcClone, Empty: true, Spent: a.spent})
 	}
 	if n := b.strong.Add(1); n <= 1 || n > maxCount {
 		b.strong.Add(-1)
-		panic(refused(invariants.ArcClone, n-1, 0, invariants.State(b.state.Load())))
+		panic(b.traced(refused(invariants.ArcClone, n-1, 0, invariants.State(b.state.Load()))))
+	}
+	if trace.Enabled {
+		b.note()
 	}
 	return Arc[T]{box: b}
 }
@@ -88,6 +101,9 @@ func (a *Arc[T]) Clone() Arc[T] {
 // the struct that crosses over, and never touch a again.
 func (a *Arc[T]) Move() Arc[T] {
 	b := a.header(invariants.ArcMove)
+	if trace.Enabled {
+		mark(&a.trail, invariants.Moved, a.box)
+	}
 	a.box, a.spent = nil, invariants.Moved
 	return own(b)
 }
@@ -102,6 +118,10 @@ func (a *Arc[T]) Drop() {
 	var n int64
 	if b := a.box; b != nil {
 		if n = b.strong.Add(-1); n > 0 {
+			if trace.Enabled {
+				mark(&a.trail, invariants.Dropped, b)
+				b.note()
+			}
 			a.box, a.spent = nil, invariants.Dropped
 			return
 		}
@@ -118,15 +138,21 @@ func (a *Arc[T]) dropSlow(n int64) {
 	b := a.box
 	switch {
 	case b == nil:
+		if trace.Enabled {
+			panic(trace.Empty(invariants.ArcDrop, a.spent, a.trail.Record()))
+		}
 		invariants.RefuseEmpty(invariants.ArcDrop, a.spent)
 	case n < 0:
 		b.strong.Add(1)
-		panic(refused(invariants.ArcDrop, n+1, b.weak.Load(), b.loadState()))
+		panic(b.traced(refused(invariants.ArcDrop, n+1, b.weak.Load(), b.loadState())))
 	case invariants.Enabled && b.loadState() != invariants.Alive:
 		// strong was 1 but the value is not alive: impossible unless the
 		// header was corrupted. Put the unit back and report it.
 		b.strong.Add(1)
 		panic(refused(invariants.ArcDrop, 1, b.weak.Load(), b.loadState()))
+	}
+	if trace.Enabled {
+		mark(&a.trail, invariants.Dropped, b)
 	}
 	a.box, a.spent = nil, invariants.Dropped
 	b.dropValue(invariants.ArcDrop)

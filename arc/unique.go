@@ -1,6 +1,9 @@
 package arc
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/trace"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // isUnique reports whether the caller's strong handle is the only way to
 // reach the value: strong == 1 and no Weak exists (I6). The caller holds a
@@ -124,6 +127,9 @@ func (a *Arc[T]) TryUnwrap() (T, bool) {
 	}
 	a.box, a.spent = nil, invariants.Unwrapped
 	value, _ := b.moveOut(invariants.ArcTryUnwrap)
+	if trace.Enabled {
+		mark(&a.trail, invariants.Unwrapped, b)
+	}
 	return value, true
 }
 
@@ -135,6 +141,9 @@ func (a *Arc[T]) TryUnwrap() (T, bool) {
 // empty.
 func (a *Arc[T]) IntoInner() (T, bool) {
 	b := a.header(invariants.ArcIntoInner)
+	if trace.Enabled {
+		mark(&a.trail, invariants.Unwrapped, b)
+	}
 	a.box, a.spent = nil, invariants.Unwrapped
 	n := b.strong.Add(-1)
 	if n != 0 {

@@ -4,6 +4,7 @@ import (
 	"runtime"
 
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -19,6 +20,7 @@ import (
 type Weak[T any] struct {
 	_     nocopy.NoCopy
 	box   *box[T]          // nil when dangling or spent
+	trail trace.Mark       // where it was used up, with -tags rctrace (trace.go)
 	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
 
@@ -35,6 +37,9 @@ func NewWeak[T any]() Weak[T] { return Weak[T]{} }
 // than make a Weak in the middle of that check. The common case is one load
 // and one compare-and-swap; the wait and every misuse are in downgradeSlow.
 func Downgrade[T any](a *Arc[T]) Weak[T] {
+	if trace.Enabled {
+		return downgradeSlow(a) // which records the change (trace.go)
+	}
 	if b := a.box; b != nil && (!invariants.Enabled || b.state.Load() == uint32(invariants.Alive)) {
 		if n := b.weak.Load(); n > 0 && n < maxCount && b.weak.CompareAndSwap(n, n+1) {
 			return Weak[T]{box: b}
@@ -62,6 +67,9 @@ func downgradeSlow[T any](a *Arc[T]) Weak[T] {
 			panic(refused(invariants.ArcDowngrade, b.strong.Load(), n, b.loadState()))
 		}
 		if b.weak.CompareAndSwap(n, n+1) {
+			if trace.Enabled {
+				b.note()
+			}
 			return Weak[T]{box: b}
 		}
 	}
@@ -72,6 +80,9 @@ func downgradeSlow[T any](a *Arc[T]) Weak[T] {
 // allocation was not freed (I5).
 func (w *Weak[T]) header(op invariants.Op) *box[T] {
 	if w.spent != invariants.Never {
+		if trace.Enabled {
+			panic(trace.Empty(op, w.spent, w.trail.Record()))
+		}
 		invariants.RefuseEmpty(op, w.spent)
 	}
 	b := w.box
@@ -95,6 +106,9 @@ func (w *Weak[T]) header(op invariants.Op) *box[T] {
 // meanwhile. Once strong is 0, no correct handle increments it again; only
 // a stale handle's Clone adds to a 0, and undoes it at once (see Arc.Clone).
 func (w *Weak[T]) Upgrade() (Arc[T], bool) {
+	if trace.Enabled {
+		return w.upgradeSlow() // which records the change (trace.go)
+	}
 	if b := w.box; b != nil {
 		if n := b.strong.Load(); n > 0 && n < maxCount && b.strong.CompareAndSwap(n, n+1) {
 			return own(b), true
@@ -121,6 +135,9 @@ func (w *Weak[T]) upgradeSlow() (Arc[T], bool) {
 			panic(refused(invariants.ArcWeakUpgrade, n, b.weak.Load(), b.loadState()))
 		}
 		if b.strong.CompareAndSwap(n, n+1) {
+			if trace.Enabled {
+				b.note()
+			}
 			return own(b), true
 		}
 	}
@@ -140,7 +157,10 @@ func (w *Weak[T]) Clone() Weak[T] {
 	if n := b.weak.Add(1); n <= 1 || n > maxCount {
 		// 1 means the count was 0: the allocation is freed (I5). Undo.
 		b.weak.Add(-1)
-		panic(refused(invariants.ArcWeakClone, 0, n-1, invariants.State(b.state.Load())))
+		panic(b.traced(refused(invariants.ArcWeakClone, 0, n-1, invariants.State(b.state.Load()))))
+	}
+	if trace.Enabled {
+		b.note()
 	}
 	return Weak[T]{box: b}
 }
@@ -155,6 +175,9 @@ func (w *Weak[T]) cloneSlow() Weak[T] {
 // not change. It panics if w was dropped or moved.
 func (w *Weak[T]) Move() Weak[T] {
 	b := w.header(invariants.ArcWeakMove)
+	if trace.Enabled {
+		mark(&w.trail, invariants.Moved, w.box)
+	}
 	w.box, w.spent = nil, invariants.Moved
 	return Weak[T]{box: b}
 }
@@ -168,6 +191,10 @@ func (w *Weak[T]) Drop() {
 	var n int64
 	if b := w.box; b != nil {
 		if n = b.weak.Add(-1); n > 0 {
+			if trace.Enabled {
+				mark(&w.trail, invariants.Dropped, b)
+				b.note()
+			}
 			w.box, w.spent = nil, invariants.Dropped
 			return
 		}
@@ -185,6 +212,9 @@ func (w *Weak[T]) dropSlow(n int64) {
 	switch {
 	case b == nil:
 		if w.spent != invariants.Never {
+			if trace.Enabled {
+				panic(trace.Empty(invariants.ArcWeakDrop, w.spent, w.trail.Record()))
+			}
 			invariants.RefuseEmpty(invariants.ArcWeakDrop, w.spent)
 		}
 		w.spent = invariants.Dropped // a dangling Weak, dropped once
@@ -196,7 +226,10 @@ func (w *Weak[T]) dropSlow(n int64) {
 		// always sees Dead: the last strong drop stores it before it
 		// releases the implicit weak, and this Add observed that release.
 		b.weak.Add(1)
-		panic(refused(invariants.ArcWeakDrop, b.strong.Load(), n+1, b.loadState()))
+		panic(b.traced(refused(invariants.ArcWeakDrop, b.strong.Load(), n+1, b.loadState())))
+	}
+	if trace.Enabled {
+		mark(&w.trail, invariants.Dropped, b)
 	}
 	w.box, w.spent = nil, invariants.Dropped
 	b.free()

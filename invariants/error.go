@@ -27,6 +27,10 @@ type Error struct {
 	Gen    uint32 // the generation of the handle that made the call; see Header.Gen
 	Detail string // a misuse the header cannot show, e.g. "nil clone function"
 	Broke  ID     // the rule a Detail misuse breaks, if any (package cell's borrow rules)
+	// Trace is set only in builds with -tags rctrace: where the handle was
+	// dropped or moved, where the allocation was made and freed, and its
+	// last events, as tab-indented lines that Error appends to the message.
+	Trace string
 }
 
 // Error returns the message: "pkg: Op: problem", with " (In)" when a rule
@@ -36,6 +40,9 @@ func (e *Error) Error() string {
 	msg := e.Op.Package() + ": " + e.Op.Name() + ": " + problem
 	if rule != "" {
 		msg += " (" + string(rule) + ")"
+	}
+	if e.Trace != "" {
+		msg += "\n" + e.Trace
 	}
 	return msg
 }

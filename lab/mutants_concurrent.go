@@ -157,8 +157,8 @@ var ConcurrentMutants = []Mutant{
 	},
 	{
 		Name: "refcount-tryexclusive-swap", File: "refcount/refcount.go",
-		Old:     "\tif c.state.CompareAndSwap(0, exclusiveBit) {\n\t\treturn ExclusiveRef{c: c}, true\n\t}\n\treturn ExclusiveRef{}, false\n",
-		New:     "\tif old := c.state.Swap(exclusiveBit); old != 0 {\n\t\tc.state.Store(old) // busy: put back what was there\n\t\treturn ExclusiveRef{}, false\n\t}\n\treturn ExclusiveRef{c: c}, true\n",
+		Old:     "\tif c.state.CompareAndSwap(0, exclusiveBit) {\n\t\treturn ExclusiveRef{c: c, leak: leak.Mint(&exclusiveLeaks)}, true\n\t}\n\treturn ExclusiveRef{}, false\n",
+		New:     "\tif old := c.state.Swap(exclusiveBit); old != 0 {\n\t\tc.state.Store(old) // busy: put back what was there\n\t\treturn ExclusiveRef{}, false\n\t}\n\treturn ExclusiveRef{c: c, leak: leak.Mint(&exclusiveLeaks)}, true\n",
 		Bug:     "TryAcquireExclusive swaps the exclusive mark in and, if the reference was busy, stores back the state it replaced",
 		Symptom: "a release or acquire on another goroutine between the swap and the store back is undone or meets a phantom writer: a Release panics with a false underflow, or a released reference comes back held by nobody",
 		Hard:    "another goroutine must touch the state between the swap and the store back; on one goroutine the state is put back exactly as it was, so only the stress tests can tell",

@@ -4,6 +4,7 @@ import (
 	"sync/atomic"
 
 	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -17,6 +18,7 @@ import (
 //	| Gen     uint32                 |  lives so far, if a pool reuses it      /
 //	| cleanup func(T)                |  NewWithCleanup's destructor, or nil
 //	| leak    leak.Handle            |  armed while a test tracks leaks (checked builds only)
+//	| log     trace.Log              |  its recent history (-tags rctrace only; empty otherwise)
 //	| home    *Pool[T]               |  the pool it returns to when freed, or nil
 //	| value   T                      |  the value itself
 //	+--------------------------------+
@@ -34,6 +36,7 @@ type box[T any] struct {
 	invariants.Header
 	cleanup func(T)     // runs once when the value drops; nil for none
 	leak    leak.Handle // armed while leak tracking is on (see trackLeak)
+	log     trace.Log   // who did what to it, with -tags rctrace (trace.go)
 	home    *Pool[T]    // the pool that takes the header back when it is freed; nil for the heap
 	value   T
 }
@@ -74,11 +77,24 @@ func (b *box[T]) weakCount() int {
 }
 
 // trackLeak arms leak detection for b if a test asked for it (checked
-// builds only; with -tags rcrelease it compiles to nothing).
+// builds only; with -tags rcrelease it compiles to nothing). With -tags
+// rctrace it also starts b's history, which a leak report then quotes.
 func (b *box[T]) trackLeak() {
-	if invariants.Enabled && leak.On() {
-		leak.Arm(&b.leak, b)
+	if trace.Enabled {
+		b.note()
 	}
+	if invariants.Enabled && leak.On() {
+		leak.Arm(&b.leak, b, &allocationLeaks)
+		if trace.Enabled {
+			leak.Note(&b.leak, b.log.History())
+		}
+	}
+}
+
+// allocationLeaks is how a leak report names a lost rc allocation.
+var allocationLeaks = leak.Kind{
+	What: "allocation", Made: "made",
+	Lost: "was never freed: a handle was lost without Drop, or a cycle of strong handles was dropped",
 }
 
 // LiveAllocations returns the number of allocations made by this package

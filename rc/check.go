@@ -1,6 +1,9 @@
 package rc
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/trace"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // The checks every slow path runs before it touches the header, and the
 // checked increments. A refused operation panics with *invariants.Error
@@ -12,6 +15,9 @@ import "github.com/rcbook/rcbook/invariants"
 // to nothing.
 func (b *box[T]) checkStrong(op invariants.Op, gen uint32) {
 	if invariants.Enabled && (!b.StrongUsable() || b.Gen != gen) {
+		if trace.Enabled {
+			panic(trace.Annotate(&invariants.Error{Op: op, Header: b.Header, Gen: gen}, &b.log))
+		}
 		invariants.RefuseHandle(op, &b.Header, gen)
 	}
 }
@@ -21,6 +27,9 @@ func (b *box[T]) checkStrong(op invariants.Op, gen uint32) {
 // consistent. With -tags rcrelease it compiles to nothing.
 func (b *box[T]) checkWeak(op invariants.Op, gen uint32) {
 	if invariants.Enabled && (!b.WeakUsable() || b.Gen != gen) {
+		if trace.Enabled {
+			panic(trace.Annotate(&invariants.Error{Op: op, Header: b.Header, Gen: gen}, &b.log))
+		}
 		invariants.RefuseHandle(op, &b.Header, gen)
 	}
 }
@@ -33,6 +42,9 @@ func (b *box[T]) incStrong(op invariants.Op) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.Strong++
+	if trace.Enabled {
+		b.note()
+	}
 }
 
 // incWeak adds a Weak handle, checked against overflow in every build (I1).
@@ -42,4 +54,7 @@ func (b *box[T]) incWeak(op invariants.Op) {
 		invariants.Refuse(op, &b.Header)
 	}
 	b.Weak++
+	if trace.Enabled {
+		b.note()
+	}
 }

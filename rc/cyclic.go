@@ -1,6 +1,9 @@
 package rc
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"github.com/rcbook/rcbook/internal/trace"
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // NewCyclic allocates a value that holds a Weak to itself, like Rust's
 // Rc::new_cyclic. build receives a Weak to the allocation before the value
@@ -54,6 +57,9 @@ func (b *box[T]) init(op invariants.Op, value T) {
 	b.value = value
 	b.Strong = 1
 	b.State = invariants.Alive
+	if trace.Enabled {
+		b.note()
+	}
 	if invariants.Enabled {
 		invariants.Verify(op, &b.Header)
 	}

@@ -3,6 +3,7 @@ package rc
 import (
 	"github.com/rcbook/rcbook/internal/destructor"
 	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -10,6 +11,9 @@ import (
 // caller has checked the header with checkStrong.
 func (b *box[T]) decStrong(op invariants.Op) {
 	b.Strong--
+	if trace.Enabled && b.Strong > 0 {
+		b.note() // the last one is noted once the value is gone (endValue)
+	}
 	if b.Strong == 0 {
 		b.dropSlow(op)
 	}
@@ -70,6 +74,9 @@ func (b *box[T]) endValue(op invariants.Op) {
 	}
 	b.cleanup = nil
 	b.State = invariants.Dead
+	if trace.Enabled {
+		b.note()
+	}
 }
 
 // releaseImplicitWeak gives back the weak unit the strong handles owned
@@ -79,6 +86,9 @@ func (b *box[T]) releaseImplicitWeak(op invariants.Op) {
 	if b.Weak == 0 {
 		b.free(op) // no Weak remains: the allocation goes too (I5)
 		return
+	}
+	if trace.Enabled {
+		b.note()
 	}
 	if invariants.Enabled {
 		invariants.Verify(op, &b.Header)
@@ -111,6 +121,10 @@ func (b *box[T]) decWeak(op invariants.Op) {
 	b.Weak--
 	if b.Weak == 0 {
 		b.free(op)
+		return
+	}
+	if trace.Enabled {
+		b.note()
 	}
 }
 
@@ -121,6 +135,9 @@ func (b *box[T]) decWeak(op invariants.Op) {
 // life will have a new generation, which keeps stale handles refused.
 func (b *box[T]) free(op invariants.Op) {
 	b.State = invariants.Freed
+	if trace.Enabled {
+		b.note()
+	}
 	live.Add(-1)
 	leak.Stop(&b.leak)
 	if invariants.Enabled {

@@ -1,3 +1,5 @@
+//go:build !rctrace
+
 package rc
 
 import "github.com/rcbook/rcbook/invariants"

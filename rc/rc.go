@@ -2,6 +2,7 @@ package rc
 
 import (
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -17,6 +18,7 @@ type Rc[T any] struct {
 	// gen is the header's generation when this handle was made. A pool
 	// reuses headers, and a handle that outlived its allocation then finds
 	// a newer generation and is refused (I5); New's headers stay at 0.
+	// Once the handle is empty, -tags rctrace keeps a record number here.
 	gen uint32
 	// spent says why the handle is empty: Never for the zero Rc, then
 	// Dropped, Moved or Unwrapped. It means nothing while box is set.
@@ -51,7 +53,12 @@ func own[T any](b *box[T]) Rc[T] {
 }
 
 // empty leaves r owning nothing, and records why.
-func (r *Rc[T]) empty(why invariants.Spent) { r.box, r.spent = nil, why }
+func (r *Rc[T]) empty(why invariants.Spent) {
+	if trace.Enabled {
+		r.gen = spend(why, r.box)
+	}
+	r.box, r.spent = nil, why
+}
 
 // header returns the allocation r points at, after checking that r is not
 // empty and that a strong handle may use the header. Every slow path and
@@ -60,6 +67,9 @@ func (r *Rc[T]) empty(why invariants.Spent) { r.box, r.spent = nil, why }
 func (r *Rc[T]) header(op invariants.Op) *box[T] {
 	b := r.box
 	if b == nil {
+		if trace.Enabled {
+			panic(trace.Empty(op, r.spent, r.gen))
+		}
 		invariants.RefuseEmpty(op, r.spent)
 	}
 	b.checkStrong(op, r.gen)
@@ -76,6 +86,9 @@ func (r *Rc[T]) header(op invariants.Op) *box[T] {
 func (r *Rc[T]) Clone() Rc[T] {
 	b := r.box
 	if b == nil {
+		if trace.Enabled {
+			panic(trace.Empty(invariants.RcClone, r.spent, r.gen))
+		}
 		panic(&invariants.Error{Op: invariants.RcClone, Empty: true, Spent: r.spent})
 	}
 	if !b.tryIncStrongFast(r.gen) {

@@ -2,6 +2,7 @@ package rc
 
 import (
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -20,7 +21,7 @@ import (
 type Weak[T any] struct {
 	_     nocopy.NoCopy
 	box   *box[T]          // nil when dangling or used up
-	gen   uint32           // the header's generation when the handle was made (I5)
+	gen   uint32           // the header's generation when the handle was made (I5); see Rc.gen
 	spent invariants.Spent // Dropped or Moved once the handle is used up; Never while usable
 }
 
@@ -50,6 +51,9 @@ func downgradeSlow[T any](r *Rc[T]) Weak[T] {
 // freed (I5).
 func (w *Weak[T]) header(op invariants.Op) *box[T] {
 	if w.spent != invariants.Never {
+		if trace.Enabled {
+			panic(trace.Empty(op, w.spent, w.gen))
+		}
 		invariants.RefuseEmpty(op, w.spent)
 	}
 	b := w.box
@@ -60,7 +64,12 @@ func (w *Weak[T]) header(op invariants.Op) *box[T] {
 }
 
 // used leaves w used up, and records why.
-func (w *Weak[T]) used(why invariants.Spent) { w.box, w.spent = nil, why }
+func (w *Weak[T]) used(why invariants.Spent) {
+	if trace.Enabled {
+		w.gen = spend(why, w.box)
+	}
+	w.box, w.spent = nil, why
+}
 
 // Upgrade returns a new strong handle and true if the value is still alive,
 // strong + 1. If the value has been dropped (or is being dropped, or was
@@ -118,9 +127,9 @@ func (w *Weak[T]) cloneSlow() Weak[T] {
 // Move transfers w to the returned handle and leaves w used up. The counts
 // do not change. It panics if w was dropped or moved.
 func (w *Weak[T]) Move() Weak[T] {
-	b := w.header(invariants.WeakMove)
-	w.used(invariants.Moved)
-	return Weak[T]{box: b, gen: w.gen}
+	b, gen := w.header(invariants.WeakMove), w.gen
+	w.used(invariants.Moved) // which may reuse w.gen (trace.go)
+	return Weak[T]{box: b, gen: gen}
 }
 
 // Drop gives up w: weak − 1, freeing the allocation if w was its last owner

@@ -12,7 +12,10 @@ import (
 
 // VerifyNoLeaks fails t if an allocation made while t runs is lost without
 // being freed: a handle that went out of scope without Drop, or a cycle of
-// strong handles the program let go of. It turns on leak tracking for the
+// strong handles the program let go of. It watches every handle package:
+// rc's and arc's allocations (Rc, Weak, Arc, arc.Weak, pool handles) and
+// refcount's references (a Ref or ExclusiveRef lost without Release, which
+// leaves its RefCount held for good). It turns on leak tracking for the
 // rest of the test (checked builds only; a few microseconds per
 // allocation) and checks when the test ends, after one run of the garbage
 // collector, which is all it takes to know:
@@ -22,9 +25,13 @@ import (
 //		...
 //	}
 //
-// Each report names the line that made the lost allocation. The leaks are
-// t's own: those of allocations made on t's goroutine or on goroutines it
-// started. Parallel tests and subtests that call VerifyNoLeaks each check
+// Each report says what was lost and names the line that made it:
+//
+//	rc: leak: arc allocation made at /src/app/cache_test.go:31 (app.TestCache) was never freed: ...
+//	rc: leak: refcount reference acquired at /src/app/db_test.go:12 (app.TestDB) was never released: ...
+//
+// The leaks are t's own: those of allocations made on t's goroutine or on
+// goroutines it started. Parallel tests and subtests that call VerifyNoLeaks each check
 // their own; a subtest that does not is checked with its parent.
 //
 // A test that has already failed, or is panicking (a stub's "TODO"), is not

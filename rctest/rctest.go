@@ -1,5 +1,6 @@
-// Package rctest holds test helpers for code that uses rc and weak: proving
-// that allocations were freed, making the stale handle a copy without Clone
+// Package rctest holds test helpers for code that uses rcbook's handles:
+// proving that allocations were freed and references released (rc, weak,
+// pool, arc, refcount), making the stale handle a copy without Clone
 // would make, and skipping tests that need the header checks.
 package rctest
 

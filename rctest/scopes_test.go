@@ -47,15 +47,19 @@ func TestALeakIsChargedToTheTestThatMadeIt(t *testing.T) {
 	outcome, output := runFixture(t)
 	assert.Equal(t, "fail", outcome["TestLeaker"], "TestLeaker lost a handle")
 	assert.Contains(t, output["TestLeaker"], "rc: leak: allocation made at", "its own check reports it")
-	assert.Contains(t, output["TestLeaker"], "scopes_test.go:22", "naming the line that made it")
+	assert.Contains(t, output["TestLeaker"], "scopes_test.go:24", "naming the line that made it")
 	assert.Equal(t, "pass", outcome["TestNeighbour"],
 		"a test running in parallel beside a leaker is never charged with its leak:\n%s", output["TestNeighbour"])
 	assert.Equal(t, "fail", outcome["TestLeakInAGoroutine"], "a leak on a goroutine the test started is the test's")
-	assert.Contains(t, output["TestLeakInAGoroutine"], "scopes_test.go:44")
+	assert.Contains(t, output["TestLeakInAGoroutine"], "scopes_test.go:46")
 	assert.Equal(t, "pass", outcome["TestUnchecked"], "a test that checks nothing passes")
 	assert.Contains(t, output[""], "rc: leak: allocation made at", "VerifyTestMain reports the leak no test claimed")
 	assert.Contains(t, output[""], "TestUnchecked", "and its site names the test that made it")
-	assert.NotContains(t, output[""], "scopes_test.go:22", "a leak already charged to its test is not reported twice")
+	assert.NotContains(t, output[""], "scopes_test.go:24", "a leak already charged to its test is not reported twice")
+	assert.Contains(t, output[""], "rc: leak: arc allocation made at", "VerifyTestMain covers arc's allocations")
+	assert.Contains(t, output[""], "scopes_test.go:61", "with the line that made it")
+	assert.Contains(t, output[""], "rc: leak: refcount reference acquired at", "and refcount's references")
+	assert.Contains(t, output[""], "scopes_test.go:64", "with the line that acquired it")
 }
 
 func TestAPanickingTestPrintsNoLeaks(t *testing.T) {

@@ -1,6 +1,10 @@
 package refcount
 
-import "github.com/rcbook/rcbook/internal/nocopy"
+import (
+	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
+)
 
 // Ref is a shared reference, counted in its RefCount until Release. The zero
 // Ref holds nothing (a failed TryAcquire returns it); releasing it panics.
@@ -10,8 +14,9 @@ import "github.com/rcbook/rcbook/internal/nocopy"
 // one variable or field, or pass a *Ref.
 type Ref struct {
 	_        nocopy.NoCopy
-	c        *RefCount // nil once released, and in the zero Ref
-	released bool      // Release was called: says why c is nil
+	c        *RefCount  // nil once released, and in the zero Ref
+	leak     leak.Token // stands for the Ref while a test tracks leaks (checked builds only)
+	released uint32     // nonzero once Release was called, which says why c is nil (see released)
 }
 
 // Release gives the shared reference back: the count drops by one and, if
@@ -24,7 +29,8 @@ func (r *Ref) Release() {
 	if c == nil {
 		panic(refuseRelease(r.released))
 	}
-	r.c, r.released = nil, true
+	r.c, r.released = nil, released()
+	leak.Burn(&r.leak)
 	c.releaseShared()
 }
 
@@ -33,8 +39,9 @@ func (r *Ref) Release() {
 // it); releasing it panics. Like Ref, it must not be copied.
 type ExclusiveRef struct {
 	_        nocopy.NoCopy
-	c        *RefCount // nil once released, and in the zero ExclusiveRef
-	released bool      // Release was called: says why c is nil
+	c        *RefCount  // nil once released, and in the zero ExclusiveRef
+	leak     leak.Token // stands for the ExclusiveRef while a test tracks leaks (checked builds only)
+	released uint32     // nonzero once Release was called, which says why c is nil (see released)
 }
 
 // Release gives the exclusive reference back. If anyone is waiting, the
@@ -47,7 +54,8 @@ func (e *ExclusiveRef) Release() {
 	if c == nil {
 		panic(refuseRelease(e.released))
 	}
-	e.c, e.released = nil, true
+	e.c, e.released = nil, released()
+	leak.Burn(&e.leak)
 	c.releaseExclusive()
 }
 
@@ -67,10 +75,15 @@ func (e *Error) Error() string { return "refcount: " + e.Op + ": " + e.Problem }
 
 func refuse(op, problem string) *Error { return &Error{Op: op, Problem: problem} }
 
-// refuseRelease is the error of releasing a handle that holds nothing.
-func refuseRelease(released bool) *Error {
-	if released {
-		return refuse("Release", "reference already released")
+// refuseRelease is the error of releasing a handle that holds nothing;
+// released is the handle's field of that name.
+func refuseRelease(released uint32) *Error {
+	if released != 0 {
+		err := refuse("Release", "reference already released")
+		if trace.Enabled {
+			err.Problem += "\n" + trace.Trail(released)
+		}
+		return err
 	}
 	return refuse("Release", "empty reference: the zero value holds nothing (did a Try fail?)")
 }

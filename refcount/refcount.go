@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"sync/atomic"
+
+	"github.com/rcbook/rcbook/internal/leak"
 )
 
 // The state word packs everything the fast paths need into one atomic
@@ -50,7 +52,7 @@ func (c *RefCount) Count() int {
 // the zero Ref and false, and changes nothing. It never blocks.
 func (c *RefCount) TryAcquire() (Ref, bool) {
 	if c.tryShared("TryAcquire") {
-		return Ref{c: c}, true
+		return Ref{c: c, leak: leak.Mint(&refLeaks)}, true
 	}
 	return Ref{}, false
 }
@@ -67,7 +69,7 @@ func (c *RefCount) Acquire(ctx context.Context) (r Ref, err error) {
 			return
 		}
 	}
-	r.c = c
+	r.c, r.leak = c, leak.Mint(&refLeaks)
 	return
 }
 
@@ -108,7 +110,7 @@ func (c *RefCount) TryAcquireExclusive() (ExclusiveRef, bool) {
 	// compare-and-swap from the one state that allows it, 0, writes nothing
 	// when it fails.
 	if c.state.CompareAndSwap(0, exclusiveBit) {
-		return ExclusiveRef{c: c}, true
+		return ExclusiveRef{c: c, leak: leak.Mint(&exclusiveLeaks)}, true
 	}
 	return ExclusiveRef{}, false
 }
@@ -126,7 +128,7 @@ func (c *RefCount) AcquireExclusive(ctx context.Context) (e ExclusiveRef, err er
 			return
 		}
 	}
-	e.c = c
+	e.c, e.leak = c, leak.Mint(&exclusiveLeaks)
 	return
 }
 

@@ -2,7 +2,10 @@
 
 package leak
 
-import "weak"
+import (
+	"fmt"
+	"weak"
+)
 
 // Handle is an allocation's registration while it is tracked, nil
 // otherwise. The zero Handle is not tracked.
@@ -24,3 +27,58 @@ func Stop(h *Handle) {
 		*h = nil
 	}
 }
+
+// Note attaches the tracked allocation's recent history to its leak
+// report: if the allocation leaks, the report ends with events.String().
+// It does nothing for an untracked Handle.
+func Note(h *Handle, events fmt.Stringer) {
+	if e := *h; e != nil {
+		e.events = events
+	}
+}
+
+// Token stands for a handle that is not an allocation of its own, such as
+// a refcount.Ref: the handle holds the Token, and the collector watches the
+// Token, so a handle lost without being released leaves its Token
+// unreachable and is reported like a lost allocation. A nil Token is not
+// tracked; with -tags rcrelease a Token is empty.
+type Token = *token
+
+// token is the heap object a Token points to. Only the handle (and its
+// copies) may point to it.
+type token struct{ h Handle }
+
+// Mint returns a Token registered in the calling goroutine's scope with
+// the site that called into the handle package, if tracking is on, and
+// nil otherwise. It is small enough to be inlined: while tracking is off
+// it costs a load and a compare.
+func Mint(k *Kind) Token {
+	if On() {
+		return mint(k)
+	}
+	return nil
+}
+
+// mint is Mint's slow half, kept out of line so that Mint stays cheap
+// enough to inline into the handles' acquire paths.
+//
+//go:noinline
+func mint(k *Kind) Token {
+	t := new(token)
+	Arm(&t.h, t, k)
+	return t
+}
+
+// Burn forgets the Token of a handle that was released properly, and
+// leaves *t nil. An untracked Token costs one compare, not a call.
+func Burn(t *Token) {
+	if x := *t; x != nil {
+		burn(x)
+		*t = nil
+	}
+}
+
+// burn is Burn's slow half, kept out of line like mint.
+//
+//go:noinline
+func burn(x *token) { Stop(&x.h) }

@@ -2,6 +2,8 @@
 
 package leak
 
+import "fmt"
+
 // Handle is empty in release builds: no leak detection, no cost.
 type Handle struct{}
 
@@ -9,3 +11,15 @@ func arm[T any](*Handle, *entry, *T) {}
 
 // Stop does nothing in release builds.
 func Stop(*Handle) {}
+
+// Note does nothing in release builds.
+func Note(*Handle, fmt.Stringer) {}
+
+// Token is empty in release builds.
+type Token struct{}
+
+// Mint returns the empty Token in release builds.
+func Mint(*Kind) Token { return Token{} }
+
+// Burn does nothing in release builds.
+func Burn(*Token) {}

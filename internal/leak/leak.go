@@ -6,7 +6,12 @@
 // While tracking is on (checked builds only), every new allocation is
 // registered with the site that made it and the scope it was made in, and
 // holds a weak pointer (package weak of the standard library) to itself.
-// Freeing the allocation removes the registration. When a scope ends, the
+// Freeing the allocation removes the registration. A handle that is not an
+// allocation of its own (a refcount.Ref lives in a variable, often on the
+// stack) carries a Token instead: a small heap object that stands for it,
+// watched the same way and burnt when the handle is released.
+// A Kind names what was tracked in the reports: an rc allocation, an arc
+// allocation, a refcount reference. When a scope ends, the
 // collector runs once: a registered allocation whose weak pointer is now
 // nil became unreachable without being freed, and that is a leak, found
 // the moment the scope ends and reported to that scope alone. One that is
@@ -18,6 +23,20 @@
 // that goroutine; otherwise to the package scope, which
 // rctest.VerifyTestMain checks when every test has run. Parallel tests run
 // on goroutines of their own, so each has its own scope.
+//
+// A handle package plugs in with one Kind and two calls, both cheap while
+// tracking is off and empty with -tags rcrelease:
+//
+//   - an allocation the handles point to (rc's and arc's box) gets a
+//     Handle field; where it is made, `if invariants.Enabled && leak.On()
+//     { leak.Arm(&b.leak, b, &kind) }`; where it is freed, leak.Stop;
+//   - a handle that is a value of its own (refcount.Ref, ExclusiveRef)
+//     gets a Token field; where it is handed out, `h.leak =
+//     leak.Mint(&kind)`; where it is released, leak.Burn(&h.leak).
+//
+// Either way the reports name the first caller outside rcbook's handle
+// packages (internalFrame), so the site is the user's line, not the
+// library's.
 //
 // Tracking an allocation costs about a microsecond (it walks the calling
 // goroutine's stack to find the test it runs in), so it is off until
@@ -68,20 +87,36 @@ type site [16]uintptr
 // rapid or the model harness.
 type frames [96]uintptr
 
-// entry is one tracked allocation.
+// Kind says what a tracked object stands for, for the reports, which read
+// "<What> <Made> at <site> <Lost>":
+//
+//	arc allocation made at f_test.go:12 (pkg.TestF) was never freed: an Arc or Weak was lost without Drop, ...
+//
+// Each handle package declares its Kinds once, as package variables.
+type Kind struct {
+	What string // what was tracked, e.g. "arc allocation"
+	Made string // the verb of its making, e.g. "made" or "acquired"
+	Lost string // what went wrong and how, e.g. "was never freed: ..."
+}
+
+// entry is one tracked object.
 type entry struct {
-	alive func() bool // false once the collector has reclaimed the allocation
-	site  site
-	scope *Scope
+	alive  func() bool // false once the collector has reclaimed the object
+	site   site
+	kind   *Kind
+	scope  *Scope
+	events fmt.Stringer // the object's recent history (-tags rctrace), or nil
 }
 
 // Arm registers obj, which is being allocated, in the scope of the calling
-// goroutine, and records where it is made. Call it only when On; call Stop
-// when obj is freed.
-func Arm[T any](h *Handle, obj *T) {
+// goroutine, and records where it is made and what it is. Call it only
+// when On; call Stop when obj is freed. obj must be what the handles point
+// to, and h a field of it: the registration watches obj through a weak
+// pointer, so that it does not keep obj alive.
+func Arm[T any](h *Handle, obj *T, k *Kind) {
 	var pcs frames
 	n := runtime.Callers(2, pcs[:]) // skip Callers and Arm
-	e := &entry{scope: current(pcs[:n])}
+	e := &entry{kind: k, scope: current(pcs[:n])}
 	copy(e.site[:], pcs[:n])
 	arm(h, e, obj)
 }
@@ -153,8 +188,10 @@ func (s *Scope) collect() []string {
 	}
 	lines := make([]string, len(lost))
 	for i, e := range lost {
-		lines[i] = "allocation made at " + describe(e.site) +
-			" was never freed: a handle was lost without Drop, or a cycle of strong handles was dropped"
+		lines[i] = e.kind.What + " " + e.kind.Made + " at " + describe(e.site) + " " + e.kind.Lost
+		if e.events != nil {
+			lines[i] += "\n" + e.events.String()
+		}
 	}
 	slices.Sort(lines) // the map's order is random; the report's is not
 	return lines
@@ -269,7 +306,7 @@ func describe(pcs site) string {
 // internalFrame reports whether fn belongs to rcbook's handles or its
 // model harness, which allocate on someone else's behalf.
 func internalFrame(fn string) bool {
-	for _, pkg := range []string{"/rc.", "/weak.", "/pool.", "/arc.", "/internal/", "/lab.", "/invariants/model."} {
+	for _, pkg := range []string{"/rc.", "/weak.", "/pool.", "/arc.", "/refcount.", "/rwlock.", "/rcmap.", "/internal/", "/lab.", "/invariants/model."} {
 		if strings.Contains(fn, "rcbook/rcbook"+pkg) {
 			return true
 		}

@@ -8,8 +8,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/rcbook/rcbook/arc"
 	"github.com/rcbook/rcbook/rc"
 	"github.com/rcbook/rcbook/rctest"
+	"github.com/rcbook/rcbook/refcount"
 )
 
 // TestMain checks, at the end, the leaks no test's own scope claimed.
@@ -51,6 +53,16 @@ func TestLeakInAGoroutine(t *testing.T) {
 func TestUnchecked(t *testing.T) {
 	r := rc.New(4)
 	_ = r.StrongCount()
+}
+
+// TestUncheckedHandles loses an arc allocation and a refcount reference,
+// and checks nothing: they are VerifyTestMain's too.
+func TestUncheckedHandles(t *testing.T) {
+	a := arc.New(6)
+	_ = a.StrongCount()
+	var c refcount.RefCount
+	r, _ := c.TryAcquire()
+	_ = &r // lost without Release
 }
 
 // TestPanics leaks, then panics like an exercise stub; only when asked,
