@@ -14,6 +14,7 @@ const (
 	Dropped                // Drop was called on it
 	Moved                  // Move transferred its ownership to another handle
 	Unwrapped              // TryUnwrap, IntoInner or UnwrapOrClone took the value out through it
+	Raw                    // IntoRaw turned it into a token
 )
 
 var spentProblems = [...]string{
@@ -21,6 +22,7 @@ var spentProblems = [...]string{
 	Dropped:   "handle already dropped",
 	Moved:     "handle was moved out (use the handle Move returned)",
 	Unwrapped: "handle was consumed by TryUnwrap, IntoInner or UnwrapOrClone",
+	Raw:       "handle was turned into a token by IntoRaw (FromRaw gives one back)",
 }
 
 // Problem describes the misuse of a handle that is empty for this reason.
