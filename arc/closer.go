@@ -19,7 +19,7 @@ import (
 // handle. A nil value (a nil pointer or a nil interface) is not closed.
 // Arc.Close returns the error; Drop panics with it (see NewWithCleanupErr).
 func NewCloser[T io.Closer](value T) Arc[T] {
-	return NewWithCleanupErr(value, destructor.Close[T])
+	return own(newBox(value, func(v T) { destructor.MustClose(invariants.ArcDrop, v) }))
 }
 
 // NewWithCleanupErr is NewWithCleanup with a cleanup that can fail: cleanup
@@ -43,10 +43,38 @@ func NewWithCleanupErr[T any](value T, cleanup func(T) error) Arc[T] {
 // Close never panics with the cleanup's error. It panics with an
 // *invariants.Error if a is empty or stale, and lets any other panic of the
 // destructor through once the drop is complete.
-func (a *Arc[T]) Close() (err error) {
-	b := a.header(invariants.ArcClose)
-	defer destructor.CatchCleanupError(&err)
+//
+// A Close that is not the last costs what Drop does: one atomic Add.
+func (a *Arc[T]) Close() error {
+	var n int64
+	if b := a.box; b != nil {
+		if n = b.strong.Add(-1); n > 0 {
+			a.box, a.spent = nil, invariants.Dropped
+			return nil
+		}
+	}
+	return a.closeSlow(n)
+}
+
+// closeSlow is Close for the last strong handle (n == 0) and for every
+// misuse, as dropSlow is Drop's: an empty handle (the count was not
+// touched) or a count that was already 0 (n < 0; the Add is undone) panics
+// as itself, and the last drop's cleanup error is caught.
+func (a *Arc[T]) closeSlow(n int64) (err error) {
+	const op = invariants.ArcClose
+	b := a.box
+	switch {
+	case b == nil:
+		invariants.RefuseEmpty(op, a.spent)
+	case n < 0:
+		b.strong.Add(1)
+		panic(refused(op, n+1, b.weak.Load(), b.loadState()))
+	case invariants.Enabled && b.loadState() != invariants.Alive:
+		b.strong.Add(1) // strong was 1 on a value not alive: a corrupted header
+		panic(refused(op, 1, b.weak.Load(), b.loadState()))
+	}
 	a.box, a.spent = nil, invariants.Dropped
-	b.dropStrong(invariants.ArcClose)
+	defer destructor.CatchCleanupError(&err)
+	b.dropValue(op)
 	return nil
 }

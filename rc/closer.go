@@ -31,7 +31,7 @@ import (
 // error Close returns is the last owner's to handle: Rc.Close returns it,
 // and Drop panics with it (see NewWithCleanupErr).
 func NewCloser[T io.Closer](value T) Rc[T] {
-	return NewWithCleanupErr(value, destructor.Close[T])
+	return own(newBox(value, func(v T) { destructor.MustClose(invariants.RcDrop, v) }))
 }
 
 // NewWithCleanupErr is NewWithCleanup with a cleanup that can fail: cleanup
@@ -60,10 +60,23 @@ func NewWithCleanupErr[T any](value T, cleanup func(T) error) Rc[T] {
 // *invariants.Error if r is empty (the zero Rc, or one already dropped or
 // moved) or stale, and lets any other panic of the destructor through, once
 // the drop is complete.
-func (r *Rc[T]) Close() (err error) {
+//
+// A Close that is not the last costs what Drop does: the same fast path.
+func (r *Rc[T]) Close() error {
+	if b := r.box; b != nil && b.tryDecStrongFast(r.gen) {
+		r.empty(invariants.Dropped)
+		return nil
+	}
+	return r.closeSlow()
+}
+
+// closeSlow is Close for the last strong handle and for every misuse, as
+// dropSlow is Drop's: the checks first, so that a misuse panics as itself,
+// then the last drop, whose cleanup's error it catches.
+func (r *Rc[T]) closeSlow() (err error) {
 	b := r.header(invariants.RcClose)
-	defer destructor.CatchCleanupError(&err)
 	r.empty(invariants.Dropped)
+	defer destructor.CatchCleanupError(&err)
 	b.decStrong(invariants.RcClose)
 	return nil
 }

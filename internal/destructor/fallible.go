@@ -26,9 +26,18 @@ func Fallible[T any](op invariants.Op, cleanup func(T) error) func(T) {
 	}
 }
 
-// Close is the cleanup of NewCloser: value.Close(), except for a nil value
-// (a nil pointer or a nil interface), which owns nothing and is not asked,
-// as a nil Dropper is not.
+// MustClose is the cleanup of NewCloser: Close, with a failure turned into
+// a panic with an *invariants.CleanupError naming op, as Fallible does. It
+// saves NewCloser the closure Fallible would wrap around Close.
+func MustClose[T io.Closer](op invariants.Op, value T) {
+	if err := Close(value); err != nil {
+		panic(&invariants.CleanupError{Op: op, Err: err})
+	}
+}
+
+// Close returns value.Close(), except for a nil value (a nil pointer or a
+// nil interface), which owns nothing and is not asked, as a nil Dropper is
+// not.
 func Close[T io.Closer](value T) error {
 	if isNil(value) {
 		return nil
