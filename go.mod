@@ -1,12 +1,12 @@
 module github.com/rcbook/rcbook
 
-go 1.25.0
+go 1.25
 
 require (
 	github.com/anishathalye/porcupine v1.3.1
 	github.com/stretchr/testify v1.12.1
 	go.uber.org/goleak v1.3.0
-	golang.org/x/sync v0.22.0
+	golang.org/x/sync v0.19.0
 	golang.org/x/term v0.40.0
 	pgregory.net/rapid v1.3.0
 )

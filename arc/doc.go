@@ -87,6 +87,10 @@
 // cleanup runs on whichever goroutine lets go last, so with a cleanup that
 // can fail every owner should Close.
 //
+// The rest of rc's engineers' API is here too: UnwrapOrClone (unwrap.go),
+// Tokens that carry strong counts through C and may come back on any
+// thread (raw.go), and fmt.Formatter for Arc and Weak (format.go).
+//
 // # Misuse
 //
 // Misuse panics with an *invariants.Error, the error type of package rc

@@ -12,7 +12,7 @@ package invariants
 // panics with a CleanupError. Recover one with errors.As; errors.Is and
 // errors.As see Err through Unwrap.
 type CleanupError struct {
-	Op  Op    // the operation whose last drop ran the cleanup, e.g. RcDrop
+	Op  Op    // RcDrop or ArcDrop: the package's last drop, whichever call brought strong to 0
 	Err error // what the cleanup returned; never nil
 }
 

@@ -69,7 +69,9 @@
 //   - a handle from a pooled header that was freed and handed out again:
 //     "rc: Get: use after free: the allocation was freed and its pool
 //     reused the header (handle generation 1, header generation 2) (I5)";
-//   - a nil *Pool: "rc: Pool.New: nil pool".
+//   - a nil *Pool: "rc: Pool.New: nil pool";
+//   - a Token that is used up, 0, never issued, arc's, or for another type:
+//     "rc: FromRaw: token 0x3 is used up: ... (I1)" (raw.go).
 //
 // A destructor that panics still completes the drop: strong is 0, the
 // implicit weak is released and the allocation is freed if no Weak remains;

@@ -33,6 +33,11 @@ import (
 // with an *invariants.Error naming the operation (and I1 for a used-up
 // token: taking a unit it does not carry would underflow the counts). A
 // refused call changes no count.
+//
+// A token whose units are never taken out keeps its allocation for good,
+// as a cgo.Handle never deleted does: the table holds it, so the leak
+// checker, which looks for allocations the collector found unreachable,
+// does not report it, but LiveAllocations still counts it.
 type Token uintptr
 
 // raws is package rc's token table. Its tokens are odd, arc's even.
