@@ -78,6 +78,19 @@
 // Handles carry the same no-copy marker as rc's, so go vet reports b := a;
 // the zero Arc is empty and the zero Weak is dangling.
 //
+// # Cleanups that can fail
+//
+// As in package rc, NewCloser and NewWithCleanupErr take a cleanup that
+// returns an error, and Close is the Drop that returns it, so an Arc is an
+// io.Closer; a plain Drop that runs a failing cleanup completes the drop
+// and then panics with an *invariants.CleanupError (closer.go). The
+// cleanup runs on whichever goroutine lets go last, so with a cleanup that
+// can fail every owner should Close.
+//
+// The rest of rc's engineers' API is here too: UnwrapOrClone (unwrap.go),
+// Tokens that carry strong counts through C and may come back on any
+// thread (raw.go), and fmt.Formatter for Arc and Weak (format.go).
+//
 // # Misuse
 //
 // Misuse panics with an *invariants.Error, the error type of package rc

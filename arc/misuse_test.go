@@ -29,7 +29,7 @@ func emptyArcs() []struct {
 			func() *arc.Arc[int] { a := arc.New(1); a.Drop(); return &a }},
 		{"moved", "handle was moved out (use the handle Move returned)",
 			func() *arc.Arc[int] { a := arc.New(1); m := a.Move(); m.Drop(); return &a }},
-		{"unwrapped", "handle was consumed by TryUnwrap or IntoInner",
+		{"unwrapped", "handle was consumed by TryUnwrap, IntoInner or UnwrapOrClone",
 			func() *arc.Arc[int] { a := arc.New(1); a.TryUnwrap(); return &a }},
 	}
 }

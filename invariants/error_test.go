@@ -36,7 +36,7 @@ var errorCases = []errorCase{
 	{"empty/Moved", &invariants.Error{Op: invariants.WeakUpgrade, Empty: true, Spent: invariants.Moved},
 		"rc: Weak.Upgrade: handle was moved out (use the handle Move returned)", ""},
 	{"empty/Unwrapped", &invariants.Error{Op: invariants.RcClone, Empty: true, Spent: invariants.Unwrapped},
-		"rc: Clone: handle was consumed by TryUnwrap or IntoInner", ""},
+		"rc: Clone: handle was consumed by TryUnwrap, IntoInner or UnwrapOrClone", ""},
 
 	{"freed", &invariants.Error{Op: invariants.RcGet, Header: H{State: invariants.Freed}},
 		"rc: Get: use after free (I5)", invariants.I5},

@@ -68,6 +68,23 @@ const (
 	RefRelease
 	RefMutGet
 	RefMutRelease
+
+	// The operations of the engineers' API, added after the rest so that
+	// the earlier values keep their numbers: Close (a Drop that returns its
+	// cleanup's error), UnwrapOrClone, and the raw tokens that carry a
+	// strong count through C, for package rc and then for package arc.
+	RcClose
+	RcUnwrapOrClone
+	RcIntoRaw
+	RcFromRaw
+	RcIncrementStrongCount
+	RcDecrementStrongCount
+	ArcClose
+	ArcUnwrapOrClone
+	ArcIntoRaw
+	ArcFromRaw
+	ArcIncrementStrongCount
+	ArcDecrementStrongCount
 )
 
 // via says which kind of handle an operation goes through.
@@ -154,6 +171,19 @@ var ops = [...]opInfo{
 	RefRelease:    {"cell", "Ref.Release", viaOther, addsNothing, false},
 	RefMutGet:     {"cell", "RefMut.Get", viaOther, addsNothing, false},
 	RefMutRelease: {"cell", "RefMut.Release", viaOther, addsNothing, false},
+
+	RcClose:                 {"rc", "Close", viaStrong, addsNothing, false},
+	RcUnwrapOrClone:         {"rc", "UnwrapOrClone", viaStrong, addsNothing, false},
+	RcIntoRaw:               {"rc", "IntoRaw", viaStrong, addsNothing, false},
+	RcFromRaw:               {"rc", "FromRaw", viaOther, addsNothing, false},
+	RcIncrementStrongCount:  {"rc", "IncrementStrongCount", viaOther, addsStrong, false},
+	RcDecrementStrongCount:  {"rc", "DecrementStrongCount", viaOther, addsNothing, false},
+	ArcClose:                {"arc", "Close", viaStrong, addsNothing, true},
+	ArcUnwrapOrClone:        {"arc", "UnwrapOrClone", viaStrong, addsNothing, true},
+	ArcIntoRaw:              {"arc", "IntoRaw", viaStrong, addsNothing, true},
+	ArcFromRaw:              {"arc", "FromRaw", viaOther, addsNothing, true},
+	ArcIncrementStrongCount: {"arc", "IncrementStrongCount", viaOther, addsStrong, true},
+	ArcDecrementStrongCount: {"arc", "DecrementStrongCount", viaOther, addsNothing, true},
 }
 
 // Package returns the package the operation belongs to, e.g. "rc".

@@ -69,7 +69,7 @@ func TestLookupRejectsUnknownIDs(t *testing.T) {
 // it belongs to package rc or arc, has a name, and prints as "pkg.Name".
 func TestOpsNamePackageAndString(t *testing.T) {
 	seen := map[string]invariants.Op{}
-	for op := invariants.RcNew; op <= invariants.RefMutRelease; op++ {
+	for op := invariants.RcNew; op <= invariants.ArcDecrementStrongCount; op++ {
 		pkg, name := op.Package(), op.Name()
 		assert.Containsf(t, []string{"rc", "arc", "cell"}, pkg,
 			"Op(%d).Package() must be \"rc\", \"arc\" or \"cell\"", uint8(op))
@@ -107,7 +107,7 @@ func TestOpStringExamples(t *testing.T) {
 func TestRuleOpsAreKnownOps(t *testing.T) {
 	for _, r := range invariants.Rules {
 		for _, op := range r.Ops {
-			assert.LessOrEqualf(t, op, invariants.RefMutRelease,
+			assert.LessOrEqualf(t, op, invariants.ArcDecrementStrongCount,
 				"rule %s cites Op(%d), which is not a defined operation", r.ID, uint8(op))
 		}
 	}

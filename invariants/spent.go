@@ -13,14 +13,16 @@ const (
 	Never     Spent = iota // the zero handle: it never held anything
 	Dropped                // Drop was called on it
 	Moved                  // Move transferred its ownership to another handle
-	Unwrapped              // TryUnwrap or IntoInner took the value out through it
+	Unwrapped              // TryUnwrap, IntoInner or UnwrapOrClone took the value out through it
+	Raw                    // IntoRaw turned it into a token
 )
 
 var spentProblems = [...]string{
 	Never:     "empty handle (the zero value owns nothing)",
 	Dropped:   "handle already dropped",
 	Moved:     "handle was moved out (use the handle Move returned)",
-	Unwrapped: "handle was consumed by TryUnwrap or IntoInner",
+	Unwrapped: "handle was consumed by TryUnwrap, IntoInner or UnwrapOrClone",
+	Raw:       "handle was turned into a token by IntoRaw (FromRaw gives one back)",
 }
 
 // Problem describes the misuse of a handle that is empty for this reason.

@@ -23,7 +23,10 @@
 // NewCyclic builds a value that holds a Weak to itself. The files follow
 // the book: box.go (the header), fast.go and check.go (the fast paths and
 // the checks), rc.go, drop.go (the last drop, in order), weak.go, cyclic.go,
-// unique.go (GetMut, MakeMut, TryUnwrap, IntoInner), pool.go, observe.go.
+// unique.go (GetMut, MakeMut, TryUnwrap, IntoInner), pool.go, observe.go;
+// then the engineers' API: closer.go (cleanups that return an error),
+// unwrap.go (UnwrapOrClone), raw.go (counts carried through C) and
+// format.go (printing a handle).
 //
 // Packages weak and pool keep their names for existing callers: they are
 // type aliases and functions that forward here.
@@ -66,11 +69,24 @@
 //   - a handle from a pooled header that was freed and handed out again:
 //     "rc: Get: use after free: the allocation was freed and its pool
 //     reused the header (handle generation 1, header generation 2) (I5)";
-//   - a nil *Pool: "rc: Pool.New: nil pool".
+//   - a nil *Pool: "rc: Pool.New: nil pool";
+//   - a Token that is used up, 0, never issued, arc's, or for another type:
+//     "rc: FromRaw: token 0x3 is used up: ... (I1)" (raw.go).
 //
 // A destructor that panics still completes the drop: strong is 0, the
 // implicit weak is released and the allocation is freed if no Weak remains;
 // then the panic propagates to the caller of Drop.
+//
+// # Cleanups that can fail
+//
+// NewCloser (cleanup: the value's Close) and NewWithCleanupErr take a
+// cleanup that returns an error, and Close is the Drop that returns it:
+// nil from an owner that was not the last, the cleanup's error from the
+// last. An Rc is therefore an io.Closer. A plain Drop that runs a failing
+// cleanup completes the drop, then panics with an *invariants.CleanupError
+// wrapping the error, as it would if the cleanup had panicked: Drop has no
+// result to return it in, and the error must not vanish (closer.go says
+// why neither logging nor dropping it would do).
 //
 // Building with -tags rcrelease compiles the header checks out. Empty handles
 // and count overflow are still refused with a panic, on purpose (Rust's std

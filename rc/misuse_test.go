@@ -76,7 +76,7 @@ func emptyHandles() []struct {
 			func() *rc.Rc[int] { r := rc.New(1); r.Drop(); return &r }},
 		{"moved", "handle was moved out (use the handle Move returned)",
 			func() *rc.Rc[int] { r := rc.New(1); m := r.Move(); m.Drop(); return &r }},
-		{"unwrapped", "handle was consumed by TryUnwrap or IntoInner",
+		{"unwrapped", "handle was consumed by TryUnwrap, IntoInner or UnwrapOrClone",
 			func() *rc.Rc[int] { r := rc.New(1); r.TryUnwrap(); return &r }},
 	}
 }

@@ -8,7 +8,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -24,6 +26,7 @@ func docsFigures(args []string) error {
 	rounds := flags.Int("rounds", 8, "go test runs per build, the builds alternating")
 	count := flags.Int("count", 2, "-count of each go test run")
 	benchtime := flags.String("benchtime", "", "-benchtime of each go test run (default go test's, 1s)")
+	only := flags.String("only", "", "measure only the figures whose names match this regular expression; -update keeps the others as the file has them")
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -48,7 +51,18 @@ func docsFigures(args []string) error {
 	}
 
 	o := figures.Options{Root: root, Rounds: *rounds, Count: *count, Benchtime: *benchtime, Log: os.Stderr}
-	defs := figures.Book()
+	book := figures.Book()
+	defs := book
+	if *only != "" {
+		re, err := regexp.Compile(*only)
+		if err != nil {
+			return usagef("docs figures: -only: %v", err)
+		}
+		defs = slices.DeleteFunc(slices.Clone(book), func(d figures.Def) bool { return !re.MatchString(d.Name) })
+		if len(defs) == 0 {
+			return usagef("docs figures: -only %q matches no figure", *only)
+		}
+	}
 	runs, err := figures.Measure(defs, o)
 	if err != nil {
 		return err
@@ -69,7 +83,18 @@ func docsFigures(args []string) error {
 		fmt.Printf("figures: %d measured; run with -update to write %s\n", len(figs), figures.Path)
 		return nil
 	}
-	file := &figures.File{Notes: figures.Notes(runs, o, strings.TrimSpace(string(goVersion)), runtime.NumCPU(), day), Figures: figs}
+	notes := figures.Notes(runs, o, strings.TrimSpace(string(goVersion)), runtime.NumCPU(), day)
+	if *only != "" {
+		// The other figures keep the notes of their own measurement; the
+		// figures measured now say their day on their own lines.
+		again := fmt.Sprintf("Figures matching %q measured again", *only)
+		notes = slices.DeleteFunc(slices.Clone(old.Notes), func(n string) bool { return strings.HasPrefix(n, again) })
+		notes = append(notes, fmt.Sprintf("%s on %s, %d runs per build.", again, day, *rounds))
+		if figs, err = figures.Merge(book, figs, old); err != nil {
+			return err
+		}
+	}
+	file := &figures.File{Notes: notes, Figures: figs}
 	if err := file.Write(path); err != nil {
 		return err
 	}

@@ -2,12 +2,24 @@
 // once, when its last owner lets go.
 package cleanup
 
-// FakeFile stands in for an *os.File: it only counts how often it was
-// closed.
+import "errors"
+
+// ErrClosed is what Close returns for a file that is already closed.
+var ErrClosed = errors.New("file already closed")
+
+// FakeFile stands in for an *os.File: it counts how often it was closed,
+// and its Close returns an error, as every real Close does.
 type FakeFile struct {
 	Name   string
 	Closes int
 }
 
-// Close closes the file. Closing a file twice is a bug the tests look for.
-func (f *FakeFile) Close() { f.Closes++ }
+// Close closes the file. Closing it again fails with ErrClosed, as an
+// *os.File's Close does; closing a file twice is a bug the tests look for.
+func (f *FakeFile) Close() error {
+	f.Closes++
+	if f.Closes > 1 {
+		return ErrClosed
+	}
+	return nil
+}

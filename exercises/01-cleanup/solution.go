@@ -7,7 +7,7 @@ import "github.com/rcbook/rcbook/rc"
 // Open opens the named file and returns the first owner of it. The file
 // must be closed exactly once, when the last owner releases it.
 func Open(name string) rc.Rc[*FakeFile] {
-	return rc.NewWithCleanup(&FakeFile{Name: name}, (*FakeFile).Close)
+	return rc.NewCloser(&FakeFile{Name: name})
 }
 
 // Share returns another owner of the same file.

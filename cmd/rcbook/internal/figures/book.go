@@ -188,5 +188,34 @@ func Book() []Def {
 		allocs("hand-map-"+c.name, Checked, c.peer)
 		ratio("rcmap-"+c.name, Checked, c.rcmap, "hand-map", c.peer, "ns/op")
 	}
+
+	// Chapter 16's choice of tool: rcbook's handles beside the lifetime
+	// tools of Go's standard library and x/sync (tools_bench_test.go).
+	tool := func(job string) (goBench, rcbook string) {
+		return "Tools/job=" + job + "/impl=go", "Tools/job=" + job + "/impl=rcbook"
+	}
+	goBench, rcbook := tool("cleanup")
+	ns("add-cleanup", Checked, goBench)
+	bytes("add-cleanup", Checked, goBench)
+	ns("closer-new-close", Checked, rcbook)
+	bytes("closer-new-close", Checked, rcbook)
+	allocs("closer-new-close", Checked, rcbook)
+	ratio("closer-new-close", Checked, rcbook, "add-cleanup", goBench, "ns/op")
+	ns("clone-close", Checked, "ToolsCloneClose")
+	ratio("clone-close", Checked, "ToolsCloneClose", "clone-drop", "CloneDrop", "ns/op")
+	ratio("arc-clone-drop", Checked, "ArcCloneDrop", "clone-drop", "CloneDrop", "ns/op")
+	goBench, rcbook = tool("c-handle")
+	ns("cgo-handle", Checked, goBench)
+	ns("raw-round-trip", Checked, rcbook)
+	ratio("raw-round-trip", Checked, rcbook, "cgo-handle", goBench, "ns/op")
+	goBench, _ = tool("intern")
+	ns("unique-make-existing", Checked, goBench)
+	ratio("rcmap-existing", Checked, "RcMapAcquireReleaseExisting", "unique-make", goBench, "ns/op")
+	goBench, rcbook = tool("hold")
+	ns("semaphore-acquire-release", Checked, goBench)
+	ns("refcount-hold", Checked, rcbook)
+	ratio("refcount-hold", Checked, rcbook, "semaphore", goBench, "ns/op")
+	goBench, rcbook = tool("observe")
+	ratio("weak-upgrade-drop", Checked, rcbook, "std-weak-value", goBench, "ns/op")
 	return defs
 }

@@ -144,3 +144,26 @@ func knownUnit(u string) bool {
 	}
 	return false
 }
+
+// Merge returns the figures of defs in order: the measured one where there
+// is one, else the one old has. It is how a partial measurement (docs
+// figures -only) updates some figures and keeps the rest; a figure that is
+// in neither is an error that names it.
+func Merge(defs []Def, measured []Figure, old *File) ([]Figure, error) {
+	byName := map[string]Figure{}
+	for _, f := range measured {
+		byName[f.Name] = f
+	}
+	var figs []Figure
+	for _, d := range defs {
+		f, ok := byName[d.Name]
+		if !ok {
+			f, ok = old.Lookup(d.Name)
+		}
+		if !ok {
+			return nil, fmt.Errorf("figure %s is neither measured nor in %s: measure it", d.Name, Path)
+		}
+		figs = append(figs, f)
+	}
+	return figs, nil
+}

@@ -123,7 +123,7 @@ func TestUnwrapNeedsTheOnlyStrongHandle(t *testing.T) {
 	assert.Contains(t, taken, "got 5: the caller owns it now, and a is empty", "the last strong handle gets the value")
 	assert.Contains(t, taken, "value moved out (I2), implicit weak released (I4), kept for 1 Weak (I3)",
 		"a Weak does not stop TryUnwrap: it is left with a dead allocation")
-	assert.Contains(t, stepOutput(t, out, "unwrap a", 3), "refused: rc: TryUnwrap: handle was consumed by TryUnwrap or IntoInner",
+	assert.Contains(t, stepOutput(t, out, "unwrap a", 3), "refused: rc: TryUnwrap: handle was consumed by TryUnwrap, IntoInner or UnwrapOrClone",
 		"the unwrapped handle is used up")
 }
 
