@@ -71,7 +71,10 @@ func Rewrite(name string, src []byte, guarded []string) ([]byte, error) {
 				chans = append(chans, text(u.X))
 				edits = append(edits, edit{off(cc.Case), off(cc.Colon), "case " + strconv.Itoa(len(chans)-1)})
 			}
-			edits = append(edits, edit{off(n.Select), off(n.Body.Lbrace), "switch sched.Select(" + strings.Join(chans, ", ") + ") "})
+			edits = append(edits, edit{off(n.Select), off(n.Body.Lbrace), "switch sched.Select(" + strings.Join(chans, ", ") + ") "},
+				// A select whose cases all end the function ends it; a
+				// switch needs a default to say so.
+				edit{off(n.Body.Rbrace), off(n.Body.Rbrace), "default:\npanic(\"sched: Select chose no case\")\n"})
 			needSched = true
 			for _, c := range n.Body.List {
 				for _, s := range c.(*ast.CommClause).Body {

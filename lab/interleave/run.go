@@ -70,7 +70,7 @@ func Explore(root string, t Target, m *lab.Mutant, opts Options) ([]Report, []st
 	runErr := cmd.Run()
 	var reports []Report
 	var trace []string
-	sc := bufio.NewScanner(&stdout)
+	sc := bufio.NewScanner(bytes.NewReader(stdout.Bytes()))
 	sc.Buffer(make([]byte, 1<<20), 1<<26)
 	for sc.Scan() {
 		line, ok := strings.CutPrefix(sc.Text(), "interleave: ")
@@ -94,6 +94,7 @@ func Explore(root string, t Target, m *lab.Mutant, opts Options) ([]Report, []st
 		}
 		return nil, nil, fmt.Errorf("interleave: %s with %s: go test reported no scenario (%v)\n%s%s", t.Package, name, runErr,
 			lastLines(stdout.String(), 30), lastLines(stderr.String(), 30))
+
 	}
 	return reports, trace, nil
 }

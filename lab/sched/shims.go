@@ -149,3 +149,16 @@ func Guarded[T any](p *T, field string) *T {
 	}
 	return p
 }
+
+// LocksHeld returns the number of shim mutexes the threads of the running
+// exploration hold: a scenario's checks of what a lock guards apply only
+// when it is 0.
+func LocksHeld() int {
+	n := 0
+	if e := current; e != nil {
+		for _, t := range e.threads {
+			n += t.held
+		}
+	}
+	return n
+}
