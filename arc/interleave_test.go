@@ -5,6 +5,7 @@ package arc
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -344,28 +345,31 @@ func (w *arcWorld) Observe() sched.Op {
 // Check is I1–I7 on every allocation a handle or a borrow reaches, between
 // any two steps.
 func (w *arcWorld) Check() error {
-	boxes := map[*box[item]]bool{}
-	if w.orig != nil {
-		boxes[w.orig] = true
+	var boxes []*box[item] // in a fixed order, so that the first error is the same on every run
+	add := func(b *box[item]) {
+		if b != nil && !slices.Contains(boxes, b) {
+			boxes = append(boxes, b)
+		}
 	}
+	add(w.orig)
 	strongHeld, weakHeld := map[*box[item]]int{}, map[*box[item]]int{}
 	for i := range w.arcs {
 		if b := w.arcs[i].box; b != nil && !w.busy[&w.arcs[i]] {
-			boxes[b] = true
+			add(b)
 			strongHeld[b]++
 		}
 	}
 	for i := range w.weaks {
 		if b := w.weaks[i].box; b != nil && !w.busy[&w.weaks[i]] {
-			boxes[b] = true
+			add(b)
 			weakHeld[b]++
 		}
 	}
-	for _, b := range w.borrows {
-		boxes[b] = true
+	for t := range 3 {
+		add(w.borrows[t])
 	}
 	var errs []error
-	for b := range boxes {
+	for _, b := range boxes {
 		s, wk, st := b.strong.Load(), b.weak.Load(), b.loadState()
 		bad := func(rule, format string, args ...any) {
 			errs = append(errs, fmt.Errorf("%s: %s (strong %d, weak %d, %v)", rule, fmt.Sprintf(format, args...), s, wk, st))
@@ -389,7 +393,11 @@ func (w *arcWorld) Check() error {
 			bad("I5", "a Weak is held to a freed allocation")
 		}
 	}
-	for t, b := range w.borrows {
+	for t := range 3 {
+		b := w.borrows[t]
+		if b == nil {
+			continue
+		}
 		if s, wk := b.strong.Load(), b.weak.Load(); s != 1 || wk != 1 {
 			errs = append(errs, fmt.Errorf("I6: T%d writes through GetMut or MakeMut while other handles reach the value (strong %d, weak %d)", t, s, wk))
 		}

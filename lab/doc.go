@@ -12,9 +12,14 @@
 //     capstone's own tests in the exercises module.
 //   - Exploration: Explore runs every operation sequence up to a depth over
 //     a small universe against the real rc, with no violation allowed.
+//   - Interleavings: package lab/interleave rewrites the concurrent packages
+//     so that every atomic and lock step yields to the scheduler of package
+//     lab/sched, which explores their schedules up to a preemption bound;
+//     every concurrent mutant must die there.
 //
-// cmd/rcbook's `lab mutants` and `lab explore` print these results, and the
-// book's mutant catalogue (appendix A1) is regenerated from them.
+// cmd/rcbook's `lab mutants`, `lab explore` and `lab interleave` print these
+// results, and the book's mutant catalogue (appendix A1) is regenerated
+// from them.
 package lab
 
 import "github.com/rcbook/rcbook/invariants/model"

@@ -25,6 +25,17 @@ var Targets = []Target{
 	{Package: "rcmap", Rewritten: []string{"rcmap"}},
 }
 
+// TargetOf returns the target that hunts mutant m: the one for the package
+// its file is in.
+func TargetOf(m lab.Mutant) (Target, bool) {
+	for _, t := range Targets {
+		if filepath.ToSlash(filepath.Dir(m.File)) == t.Package {
+			return t, true
+		}
+	}
+	return Target{}, false
+}
+
 // guarded names, per package, the fields its mutex guards: every access to
 // them must hold the lock, and the rewrite checks that it does.
 var guarded = map[string][]string{
@@ -41,6 +52,17 @@ func Overlay(root, dir string, t Target, m *lab.Mutant) (string, error) {
 		return "", err
 	}
 	replace := map[string]string{}
+	// Only the scenarios' file among the target's tests: the others are
+	// not needed, and leaving them out saves most of the build.
+	tests, err := filepath.Glob(filepath.Join(root, t.Package, "*_test.go"))
+	if err != nil {
+		return "", err
+	}
+	for _, path := range tests {
+		if filepath.Base(path) != "interleave_test.go" {
+			replace[path] = ""
+		}
+	}
 	applied := m == nil
 	for _, pkg := range t.Rewritten {
 		files, err := filepath.Glob(filepath.Join(root, pkg, "*.go"))

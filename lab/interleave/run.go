@@ -87,7 +87,7 @@ func Explore(root string, t Target, m *lab.Mutant, opts Options) ([]Report, []st
 		}
 		reports = append(reports, r)
 	}
-	if len(reports) == 0 {
+	if len(reports) == 0 && (runErr != nil || opts.Run == "") {
 		name := "the tree"
 		if m != nil {
 			name = "mutant " + m.Name
