@@ -109,12 +109,17 @@ func observe(v any) {
 		return
 	}
 	s := fmt.Sprint(v)
-	h := fnv.New64a()
-	fmt.Fprintf(h, "%d|%s", t.hist, s)
-	t.hist = h.Sum64()
+	t.mix(s)
 	if n := len(e.trace); n > 0 {
 		e.trace[n-1] += " → " + s
 	}
+}
+
+// mix adds s to what t has observed.
+func (t *thread) mix(s string) {
+	h := fnv.New64a()
+	fmt.Fprintf(h, "%d|%s", t.hist, s)
+	t.hist = h.Sum64()
 }
 
 // fail stops the execution with a violation found inside a thread.

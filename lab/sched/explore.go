@@ -70,7 +70,7 @@ func (v *Violation) Error() string { return v.Rule + ": " + v.Message }
 // Stats is what an exploration covered.
 type Stats struct {
 	Schedules int // executions run to the end, or to a state seen before
-	States    int // distinct states met at decisions
+	States    int // distinct states met at decisions (with NoDedup too, though then not used)
 	Pruned    int // executions cut short at a state seen before
 	MaxSteps  int // the longest execution's steps
 }
@@ -103,22 +103,20 @@ func Explore(s Scenario, opts Options) (Stats, *Violation) {
 			}
 			return d.options[0]
 		}
-		if !opts.NoDedup {
-			e.keep = func(e *execution, spent int) bool {
-				if len(e.decisions) < len(plan) {
-					return true // on the way to the branch to explore
-				}
-				snap := e.world.Snapshot()
-				if snap == "" {
-					return true
-				}
-				k := e.stateKey(snap)
-				if old, ok := seen[k]; ok && old <= spent {
-					return false
-				}
-				seen[k] = spent
+		e.keep = func(e *execution, spent int) bool {
+			if len(e.decisions) < len(plan) {
+				return true // on the way to the branch to explore
+			}
+			snap := e.world.Snapshot()
+			if snap == "" {
 				return true
 			}
+			k := e.stateKey(snap)
+			if old, ok := seen[k]; ok && old <= spent {
+				return opts.NoDedup // counted either way; cut short unless told not to
+			}
+			seen[k] = spent
+			return true
 		}
 		v := e.run(opts.MaxSteps)
 		if v == nil && e.finished && s.Model != nil {

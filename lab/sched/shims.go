@@ -64,6 +64,13 @@ func LockStep(p any, free func() bool) bool {
 	}
 	yield("Lock "+NameOf(p), free)
 	t.held++
+	// What the thread reads under the lock is plain memory the shims do
+	// not see: the shared state as it takes the lock stands for it, so
+	// that two threads that read different things are never taken for
+	// the same state.
+	e.inThread = false // the snapshot's own reads are not steps
+	t.mix(e.world.Snapshot())
+	e.inThread = true
 	return true
 }
 
@@ -119,6 +126,7 @@ func Select(chs ...<-chan struct{}) int {
 	}
 	i := e.chooseCase(readyCases)
 	<-chs[i]
+	observe(i)
 	return i
 }
 
