@@ -12,9 +12,9 @@ import (
 	"github.com/rcbook/rcbook/lab/sched/schedtest"
 )
 
-// The interleaving scenarios: handles to one key acquired, cloned, counted
-// and released on two goroutines, explored step by step by `rcbook lab
-// interleave`, which builds this package with Lock and Unlock yielding to
+// The interleaving scenarios: handles to one key acquired, joined, cloned,
+// counted and released on two goroutines, explored step by step by `rcbook
+// lab interleave`, which builds this package with Lock and Unlock yielding to
 // the lab's scheduler (package lab/sched) and every access to entries and
 // count checked to hold mu (the package's one rule). After every step with
 // mu free, every entry in the map has count >= 1 and every handle's entry
@@ -107,6 +107,41 @@ func (w *mapWorld) release(i int) sched.Op {
 		}
 		return m, "ok"
 	})
+}
+
+func (w *mapWorld) join(i int) sched.Op {
+	return w.op(fmt.Sprintf("h%d, ok = Join(k)", i), i, func() string {
+		var ok bool
+		w.hs[i], ok = w.m.Join(key)
+		return fmt.Sprint(ok)
+	}, func(m spec) (spec, string) {
+		if m.count == 0 {
+			return m, "false"
+		}
+		m.held[i] = true
+		m.count++
+		return m, "true"
+	})
+}
+
+// releaseIf releases h[i] if it holds a handle (a Join into it succeeded).
+func (w *mapWorld) releaseIf(i int) sched.Op {
+	o := w.release(i)
+	run, sp := o.Run, o.Spec
+	o.Name += " if held"
+	o.Run = func() string {
+		if w.hs[i] == nil {
+			return "empty"
+		}
+		return run()
+	}
+	o.Spec = func(s any) []sched.Outcome {
+		if !s.(spec).held[i] {
+			return []sched.Outcome{{State: s, Result: "empty"}}
+		}
+		return sp(s)
+	}
+	return o
 }
 
 func (w *mapWorld) count() sched.Op {
@@ -204,6 +239,9 @@ var rcmapScenarios = []sched.Scenario{
 	}),
 	mapScenario("clone/release", 2, func(w *mapWorld) [][]sched.Op {
 		return [][]sched.Op{{w.clone(0, 2), w.release(2), w.release(0)}, {w.release(1)}}
+	}),
+	mapScenario("join/last release", 1, func(w *mapWorld) [][]sched.Op {
+		return [][]sched.Op{{w.release(0)}, {w.join(1), w.releaseIf(1)}}
 	}),
 	mapScenario("count/release", 1, func(w *mapWorld) [][]sched.Op {
 		return [][]sched.Op{{w.count()}, {w.release(0)}}
