@@ -74,6 +74,7 @@ type setup struct{ arcs, weaks int }
 
 func newArcWorld(s setup) *arcWorld {
 	w := &arcWorld{busy: map[any]bool{}, borrows: map[int]*box[item]{}, live: LiveAllocations()}
+	sched.Name(&live, "live allocations")
 	if s.arcs > 0 {
 		w.arcs[0] = New(item{drops: &w.drops})
 		w.setOrig(w.arcs[0].box)
@@ -92,6 +93,16 @@ func (w *arcWorld) setOrig(b *box[item]) {
 	sched.Name(&b.strong, "strong")
 	sched.Name(&b.weak, "weak")
 	sched.Name(&b.state, "state")
+}
+
+// named names the words of an allocation MakeMut made, the first time a
+// check meets it.
+func named(b *box[item]) {
+	if sched.NameOf(&b.strong) == fmt.Sprintf("%T", &b.strong) {
+		sched.Name(&b.strong, "new strong")
+		sched.Name(&b.weak, "new weak")
+		sched.Name(&b.state, "new state")
+	}
 }
 
 func startSpec(s setup) spec {
@@ -349,6 +360,7 @@ func (w *arcWorld) Check() error {
 	add := func(b *box[item]) {
 		if b != nil && !slices.Contains(boxes, b) {
 			boxes = append(boxes, b)
+			named(b)
 		}
 	}
 	add(w.orig)

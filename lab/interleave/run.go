@@ -77,6 +77,9 @@ func Explore(root string, t Target, m *lab.Mutant, opts Options) ([]Report, []st
 		if !ok {
 			continue
 		}
+		if msg, isErr := strings.CutPrefix(line, "error: "); isErr {
+			return nil, nil, fmt.Errorf("interleave: %s: %s", t.Package, msg)
+		}
 		if step, isStep := strings.CutPrefix(line, "  "); isStep {
 			trace = append(trace, step)
 			continue

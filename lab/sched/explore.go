@@ -94,6 +94,7 @@ func Explore(s Scenario, opts Options) (Stats, *Violation) {
 	var stack []decision // the decisions of the last execution, with what was tried at each
 	var plan []int
 	for {
+		names = map[any]string{} // each world names its own words
 		e := &execution{world: s.New(), plan: plan}
 		e.choose = func(e *execution, d *decision) int {
 			// Beyond the plan: go on with the thread that ran, if it can;
@@ -166,11 +167,17 @@ func Explore(s Scenario, opts Options) (Stats, *Violation) {
 
 // Replay runs s once under schedule, as Explore reported it, and returns
 // the trace and the violation it meets, if any.
-func Replay(s Scenario, schedule string) ([]string, *Violation, error) {
+func Replay(s Scenario, schedule string) (trace []string, v *Violation, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%v", r) // a schedule that does not fit the scenario
+		}
+	}()
 	plan, err := decode(schedule)
 	if err != nil {
 		return nil, nil, err
 	}
+	names = map[any]string{}
 	e := &execution{world: s.New(), plan: plan}
 	e.choose = func(e *execution, d *decision) int {
 		if d.prevOn {
@@ -178,7 +185,7 @@ func Replay(s Scenario, schedule string) ([]string, *Violation, error) {
 		}
 		return d.options[0]
 	}
-	v := e.run(200)
+	v = e.run(200)
 	if v == nil && e.finished && s.Model != nil {
 		v = linearizable(s.Model, e.calls)
 	}

@@ -17,7 +17,8 @@ func MarkInstrumented() { instrumented = true }
 // anything.
 func Instrumented() bool { return instrumented }
 
-// names maps the address of a shared word to its name in the trace.
+// names maps the address of a shared word to its name in the trace, for
+// the world being explored.
 var names = map[any]string{}
 
 // Name gives the shared word at p a name for the traces ("strong").

@@ -54,7 +54,7 @@ func Run(t *testing.T, pkg string, scenarios []sched.Scenario) {
 			}
 			trace, v, err := sched.Replay(s, schedule)
 			if err != nil {
-				t.Fatal(err)
+				fail(t, err.Error())
 			}
 			for _, line := range trace {
 				fmt.Println(Prefix + "  " + line)
@@ -65,7 +65,7 @@ func Run(t *testing.T, pkg string, scenarios []sched.Scenario) {
 			}
 			return
 		}
-		t.Fatalf("no scenario %q in %s", name, pkg)
+		fail(t, fmt.Sprintf("no scenario %q in %s", name, pkg))
 	}
 	var run []sched.Scenario
 	for _, s := range scenarios {
@@ -102,6 +102,13 @@ func Run(t *testing.T, pkg string, scenarios []sched.Scenario) {
 			t.Errorf("%s, bound %d: %v\nschedule %s", r.Scenario, r.Bound, r.Violation, r.Violation.Schedule)
 		}
 	}
+}
+
+// fail reports an error that is not a violation (a bad -interleave.replay)
+// on a line of its own, which the lab passes on as it is.
+func fail(t *testing.T, msg string) {
+	fmt.Println(Prefix + "error: " + msg)
+	t.Fatal(msg)
 }
 
 func emit(r Report) {
