@@ -466,8 +466,10 @@ func (w *arcWorld) Snapshot() string {
 	for i := range w.weaks {
 		fmt.Fprintf(&sb, "w%d", id(w.weaks[i].box))
 	}
-	for t, b := range w.borrows {
-		fmt.Fprintf(&sb, "b%d:%d", t, id(b))
+	for t := range 3 {
+		if b := w.borrows[t]; b != nil {
+			fmt.Fprintf(&sb, "b%d:%d", t, id(b))
+		}
 	}
 	fmt.Fprintf(&sb, "|%d %d %d %d", w.drops, w.allocs, w.ends, len(w.busy))
 	return sb.String()
