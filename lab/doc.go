@@ -16,10 +16,14 @@
 //     std::rc and std::sync::Arc, through rcdiff (rust/rcdiff.rs, built by
 //     BuildRust), and require Rust, the model and the library to show the
 //     same after every step (rust.go).
+//   - Interleavings: package lab/interleave rewrites the concurrent packages
+//     so that every atomic and lock step yields to the scheduler of package
+//     lab/sched, which explores their schedules up to a preemption bound;
+//     every concurrent mutant must die there.
 //
-// cmd/rcbook's `lab mutants`, `lab explore` and `lab rust` print these
-// results, and the book's mutant catalogue (appendix A1) is regenerated
-// from the first two.
+// cmd/rcbook's `lab mutants`, `lab explore`, `lab rust` and `lab interleave`
+// print these results, and the book's mutant catalogue (appendix A1) is
+// regenerated from them.
 package lab
 
 import "github.com/rcbook/rcbook/invariants/model"

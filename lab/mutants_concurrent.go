@@ -90,6 +90,16 @@ var ConcurrentMutants = []Mutant{
 		Hard:    "the other goroutine must downgrade and drop between the unlock and the very next load; the juggling test does exactly those steps, but seldom at that instant",
 	},
 	{
+		Name: "arc-unique-two-loads", File: "arc/unique.go", Race: true,
+		Old: "\tif !b.weak.CompareAndSwap(1, weakLocked) {\n\t\treturn false // a Weak exists, or another handle holds the lock: then strong ≥ 2\n\t}\n" +
+			"\tunique := b.strong.Load() == 1\n\tb.weak.Store(1) // unlock\n\treturn unique\n",
+		New:     "\treturn b.weak.Load() == 1 && b.strong.Load() == 1 // no Weak, and no other strong handle\n",
+		Bug:     "isUnique decides uniqueness from two plain loads, weak then strong, with no weak lock",
+		Symptom: "a goroutine that downgrades its second strong handle and drops it between the two loads keeps a Weak that upgrades while GetMut's caller writes",
+		Hard: "the other goroutine must downgrade and drop between two adjacent loads; the unit test that shows this race stages it on a copy of the reasoning, " +
+			"not on isUnique, and the juggling test reaches the window only by chance",
+	},
+	{
 		Name: "arc-intoinner-via-tryunwrap", File: "arc/unique.go",
 		Old: "\ta.box, a.spent = nil, invariants.Unwrapped\n\tn := b.strong.Add(-1)\n\tif n != 0 {\n\t\tif n < 0 {\n" +
 			"\t\t\tb.strong.Add(1) // undo: this handle's unit was gone already\n" +
