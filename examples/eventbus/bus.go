@@ -66,9 +66,12 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) (*Subscription, error
 	if buffer == 0 {
 		buffer = DefaultBuffer
 	}
-	h, _ := b.topics.Acquire(topic, func() *topicSet {
-		return &topicSet{subs: make(map[*Subscription]struct{})}
+	h, _, err := b.topics.Acquire(ctx, topic, func() (*topicSet, error) {
+		return &topicSet{subs: make(map[*Subscription]struct{})}, nil
 	})
+	if err != nil { // ctx ended while another Subscribe was creating the topic
+		return nil, err
+	}
 	s := &Subscription{
 		topic:  h,
 		ch:     make(chan any, buffer),
