@@ -236,4 +236,34 @@ var ConcurrentMutants = []Mutant{
 		Hard: "little chance: the synctest tests in rcmap/acquire_test.go hold a create open and see the second create on every run; " +
 			"the 64-goroutine tests alone would depend on two Acquires both looking the key up before either inserts",
 	},
+	{
+		Name: "rcmap-waiter-keeps-share", File: "rcmap/acquire.go",
+		Old:     "\t\tif e.pending() { // still creating: give up the share counted above\n\t\t\te.count--\n",
+		New:     "\t\tif e.pending() { // still creating: the waiter holds no handle, so it has nothing to give back\n",
+		Bug:     "an Acquire whose context ends while it waits for another goroutine's create returns ctx.Err() without taking back the share it counted in the pending entry",
+		Symptom: "every waiter that gave up leaves the entry's count one too high: the Release of its last real handle leaves it in the map, and its cleanup never runs",
+		Hard:    "little chance: the synctest tests and TestWaitersAgainstTheClock let a deadline pass on the bubble's clock while a create is held open, and compare the count with the handles handed out",
+	},
+	{
+		Name: "rcmap-waiter-counts-late", File: "rcmap/acquire.go",
+		Old: "\te.count++\n\tif e.wait == &nobodyWaits {\n\t\t// The first waiter makes the channel: a create nobody waits for needs none.\n" +
+			"\t\te.wait = &waiting{ready: make(chan struct{})}\n\t}\n\tw := e.wait\n" +
+			"\tm.mu.Unlock()\n\tselect {\n\tcase <-w.ready:\n" +
+			"\tcase <-ctx.Done():\n\t\tm.mu.Lock()\n\t\tif e.pending() { // still creating: give up the share counted above\n" +
+			"\t\t\te.count--\n\t\t\tm.mu.Unlock()\n\t\t\treturn nil, false, ctx.Err()\n" +
+			"\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n\t}\n" +
+			"\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n\t}\n" +
+			"\treturn &Handle[K, V]{e: e}, false, nil\n",
+		New: "\tif e.wait == &nobodyWaits {\n\t\t// The first waiter makes the channel: a create nobody waits for needs none.\n\t\te.wait = &waiting{ready: make(chan struct{})}\n" +
+			"\t}\n\tw := e.wait\n\tm.mu.Unlock()\n" +
+			"\tselect {\n\tcase <-w.ready:\n\tcase <-ctx.Done():\n" +
+			"\t\tm.mu.Lock()\n\t\tif e.pending() { // still creating: nothing counted yet, nothing to give back\n\t\t\tm.mu.Unlock()\n" +
+			"\t\t\treturn nil, false, ctx.Err()\n\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n" +
+			"\t}\n\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n" +
+			"\t}\n\tm.mu.Lock()\n\te.count++ // counted once there is a live entry to count in\n" +
+			"\tm.mu.Unlock()\n\treturn &Handle[K, V]{e: e}, false, nil\n",
+		Bug:     "a waiter counts itself in the entry when it wakes up with the creator's result, instead of in the pending entry before it waits",
+		Symptom: "the creator may release its handle before a waiter wakes: the count reaches 0, the entry is removed and cleaned up, and the waiter then joins the dead entry, whose next last Release deletes whatever entry the key has by then",
+		Hard:    "the creator must release between the wake-up and the count, a window no test forces; the synctest tests catch it anyway, since they check the pending entry's count while the waiters wait",
+	},
 }
