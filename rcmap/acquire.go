@@ -1,14 +1,6 @@
 package rcmap
 
-import (
-	"context"
-	"errors"
-)
-
-// ErrCreatePanicked is the error of the Acquires that waited for a create
-// that panicked: the panic goes on in the goroutine that called create, and
-// the goroutines that waited for it return this error.
-var ErrCreatePanicked = errors.New("rcmap: Acquire: the create this Acquire waited for panicked")
+import "context"
 
 // Acquire returns a new handle to the entry for key, creating the entry if
 // there is none.
@@ -36,21 +28,23 @@ var ErrCreatePanicked = errors.New("rcmap: Acquire: the create this Acquire wait
 // context, since one goroutine's create serves every waiter.
 func (m *Map[K, V]) Acquire(ctx context.Context, key K, create func() (V, error)) (h *Handle[K, V], created bool, err error) {
 	m.mu.Lock()
-	if e, found := m.entries[key]; found && !e.pending() {
+	e := m.entries[key]
+	if e != nil && !e.pending() {
 		e.count++ // found under mu: count >= 1, the entry is alive
 		m.mu.Unlock()
 		return &Handle[K, V]{e: e}, false, nil
 	}
 	// Outlined, like sync.Once's doSlow, so that joining an existing entry
 	// stays a lock, a lookup and an add.
-	return m.acquireSlow(ctx, key, create)
+	return m.acquireSlow(ctx, key, e, create)
 }
 
-// acquireSlow is Acquire for a key with no live entry. It is called with mu
-// held and returns with mu released.
-func (m *Map[K, V]) acquireSlow(ctx context.Context, key K, create func() (V, error)) (*Handle[K, V], bool, error) {
-	if e, found := m.entries[key]; found { // pending: another goroutine is creating it
-		return m.await(ctx, e)
+// acquireSlow is Acquire for a key with no live entry: pending is the key's
+// pending entry, or nil if the key has none. It is called with mu held and
+// returns with mu released.
+func (m *Map[K, V]) acquireSlow(ctx context.Context, key K, pending *entry[K, V], create func() (V, error)) (*Handle[K, V], bool, error) {
+	if pending != nil { // another goroutine is creating the key's entry
+		return m.await(ctx, pending)
 	}
 	if m.entries == nil {
 		m.entries = make(map[K]*entry[K, V]) // the zero Map, on first use

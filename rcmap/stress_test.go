@@ -111,6 +111,47 @@ func TestRacingAcquiresShareOneFailure(t *testing.T) {
 	t.Logf("20 rounds of %d goroutines ran create %d times in all", goroutines, total)
 }
 
+// TestCancellationRacingCreateKeepsCountsConsistent cancels a waiter at the
+// moment its create finishes. Either may win, so the waiter either holds a
+// handle or returns ctx.Err(); in both cases the count must match the
+// handles that exist.
+func TestCancellationRacingCreateKeepsCountsConsistent(t *testing.T) {
+	outcomes := map[bool]int{}
+	for range 300 {
+		m := New[string, int](nil)
+		gate, open := newGate(t)
+		inside := make(chan struct{})
+		creator := acquireAsync(context.Background(), m, "k", func() (int, error) {
+			close(inside)
+			<-gate
+			return 1, nil
+		})
+		<-inside
+		ctx, cancel := context.WithCancel(context.Background())
+		waiter := acquireAsync(ctx, m, "k", value(-1))
+		for pendingCount(t, m, "k") < 2 { // until the waiter has counted itself
+			time.Sleep(10 * time.Microsecond)
+		}
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); open() }()
+		go func() { defer wg.Done(); cancel() }()
+		wg.Wait()
+		first, o := <-creator, <-waiter
+		require.NoError(t, first.err, "the creator is unaffected")
+		if o.err == nil {
+			o.h.Release()
+		} else {
+			require.ErrorIs(t, o.err, context.Canceled, "a waiter that lost the race returns ctx.Err()")
+		}
+		outcomes[o.err == nil]++
+		assert.Equal(t, 1, m.Count("k"), "the waiter released its handle or never held one: the creator's is the one left")
+		first.h.Release()
+		require.Equal(t, 0, m.Len(), "the creator's Release removes the entry: no share was lost or doubled")
+	}
+	t.Logf("waiter got a handle %d times, ctx.Err() %d times", outcomes[true], outcomes[false])
+}
+
 // TestStress has goroutines acquire, clone and release random keys of a
 // small key set at once, so that last Releases race with Acquires of the
 // same key. Every entry's value is a fresh id; the cleanup records each id,
