@@ -55,8 +55,9 @@ func ExampleMap_Acquire_error() {
 	// second try: conn to db:5432 true <nil>
 }
 
-// All is a snapshot of the entries; it counts nothing, so the loop body may
-// use the map, here to Join the entries it wants to keep using.
+// All is a snapshot of the entries, and counts nothing. Its loop body runs
+// with the map unlocked, so it may Join the entries it wants to keep using:
+// here the topics with a value of 10 or more.
 func ExampleMap_All() {
 	var m rcmap.Map[string, int]
 	ctx := context.Background()
@@ -64,16 +65,27 @@ func ExampleMap_All() {
 		h, _, _ := m.Acquire(ctx, name, func() (int, error) { return i * 10, nil })
 		defer h.Release()
 	}
+	var kept []*rcmap.Handle[string, int]
+	for key, value := range m.All() {
+		if value >= 10 {
+			if h, found := m.Join(key); found {
+				kept = append(kept, h)
+			}
+		}
+	}
 	var lines []string
 	for key, value := range m.All() {
-		lines = append(lines, fmt.Sprintf("%s=%d (count %d)", key, value, m.Count(key)))
+		lines = append(lines, fmt.Sprintf("%s=%d count %d", key, value, m.Count(key)))
 	}
 	slices.Sort(lines) // All's order is unspecified
 	fmt.Println(strings.Join(lines, "\n"))
+	for _, h := range kept {
+		h.Release()
+	}
 	// Output:
-	// news=0 (count 1)
-	// sport=10 (count 1)
-	// weather=20 (count 1)
+	// news=0 count 1
+	// sport=10 count 2
+	// weather=20 count 2
 }
 
 // Load reads a value without taking a handle: the count does not change.

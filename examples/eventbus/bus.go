@@ -56,8 +56,9 @@ func NewWithBuffer(n int) *Bus {
 // Subscribe adds a subscriber to topic, creating the topic if it has none.
 // The subscription receives every message published to topic from now on,
 // until it leaves: when Close is called or ctx is cancelled, whichever
-// comes first. If ctx is already done, Subscribe returns ctx's error and
-// subscribes nothing.
+// comes first. If ctx is already done, or ends while another Subscribe is
+// still creating the topic, Subscribe returns ctx's error and subscribes
+// nothing.
 func (b *Bus) Subscribe(ctx context.Context, topic string) (*Subscription, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
