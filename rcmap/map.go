@@ -76,8 +76,8 @@ func (m *Map[K, V]) Join(key K) (*Handle[K, V], bool) {
 // not count: it returns no handle, so nothing keeps the entry alive after
 // Load returns. The last handle may be released at any moment, and the
 // cleanup may then run on the value Load returned. Use Load for values
-// that stay valid after their cleanup (a name, an id, a pointer read
-// only under its own lock); to use a value that the cleanup closes, Join.
+// that stay meaningful after their cleanup (a name, an id, a counter); to
+// use a value that the cleanup closes, Join, and Release when done.
 func (m *Map[K, V]) Load(key K) (value V, ok bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
