@@ -230,7 +230,7 @@ var ConcurrentMutants = []Mutant{
 		New: "\tm.mu.Unlock()\n\tvalue, err := create() // the key was missing: make its value, then insert it\n" +
 			"\tif err != nil {\n\t\treturn nil, false, err\n\t}\n" +
 			"\tm.mu.Lock()\n\te := &entry[K, V]{m: m, key: key, value: value, count: 1}\n\tm.entries[key] = e\n\tm.mu.Unlock()\n" +
-			"\treturn &Handle[K, V]{e: e}, true, nil\n",
+			"\treturn newHandle(e), true, nil\n",
 		Bug:     "Acquire looks the key up in one critical section and inserts the new entry in another, calling create in between, instead of inserting a pending entry where the lookup missed",
 		Symptom: "goroutines racing to Acquire a new key each create their own entry; the last insert wins, and the others' handles point at entries no longer in the map",
 		Hard: "little chance: the synctest tests in rcmap/acquire_test.go hold a create open and see the second create on every run; " +
@@ -253,7 +253,7 @@ var ConcurrentMutants = []Mutant{
 			"\t\t\te.count--\n\t\t\tm.mu.Unlock()\n\t\t\treturn nil, false, ctx.Err()\n" +
 			"\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n\t}\n" +
 			"\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n\t}\n" +
-			"\treturn &Handle[K, V]{e: e}, false, nil\n",
+			"\treturn newHandle(e), false, nil\n",
 		New: "\tif e.wait == &nobodyWaits {\n\t\t// The first waiter makes the channel: a create nobody waits for needs none.\n\t\te.wait = &waiting{ready: make(chan struct{})}\n" +
 			"\t}\n\tw := e.wait\n\tm.mu.Unlock()\n" +
 			"\tselect {\n\tcase <-w.ready:\n\tcase <-ctx.Done():\n" +
@@ -261,7 +261,7 @@ var ConcurrentMutants = []Mutant{
 			"\t\t\treturn nil, false, ctx.Err()\n\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n" +
 			"\t}\n\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n" +
 			"\t}\n\tm.mu.Lock()\n\te.count++ // counted once there is a live entry to count in\n" +
-			"\tm.mu.Unlock()\n\treturn &Handle[K, V]{e: e}, false, nil\n",
+			"\tm.mu.Unlock()\n\treturn newHandle(e), false, nil\n",
 		Bug:     "a waiter counts itself in the entry when it wakes up with the creator's result, instead of in the pending entry before it waits",
 		Symptom: "the creator may release its handle before a waiter wakes: the count reaches 0, the entry is removed and cleaned up, and the waiter then joins the dead entry, whose next last Release deletes whatever entry the key has by then",
 		Hard:    "the creator must release between the wake-up and the count, a window no test forces; the synctest tests catch it anyway, since they check the pending entry's count while the waiters wait",

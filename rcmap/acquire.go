@@ -32,7 +32,7 @@ func (m *Map[K, V]) Acquire(ctx context.Context, key K, create func() (V, error)
 	if e != nil && !e.pending() {
 		e.count++ // found under mu: count >= 1, the entry is alive
 		m.mu.Unlock()
-		return &Handle[K, V]{e: e}, false, nil
+		return newHandle(e), false, nil
 	}
 	// Outlined, like sync.Once's doSlow, so that joining an existing entry
 	// stays a lock, a lookup and an add.
@@ -76,7 +76,7 @@ func (m *Map[K, V]) create(e *entry[K, V], create func() (V, error)) (*Handle[K,
 	}
 	e.value = value // before settle's unlock and close: every handle is made after them
 	m.settle(e, nil)
-	return &Handle[K, V]{e: e}, true, nil
+	return newHandle(e), true, nil
 }
 
 // settle ends e's pending state. With err nil, e becomes a live entry whose
@@ -126,5 +126,5 @@ func (m *Map[K, V]) await(ctx context.Context, e *entry[K, V]) (*Handle[K, V], b
 	if w.err != nil { // written before ready was closed, and ready is closed
 		return nil, false, w.err
 	}
-	return &Handle[K, V]{e: e}, false, nil
+	return newHandle(e), false, nil
 }

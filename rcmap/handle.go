@@ -1,6 +1,9 @@
 package rcmap
 
-import "github.com/rcbook/rcbook/internal/nocopy"
+import (
+	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/nocopy"
+)
 
 // Handle is one holder's share of a map entry: the entry stays in the map
 // while at least one Handle to it is unreleased. Get handles from Acquire,
@@ -10,7 +13,14 @@ import "github.com/rcbook/rcbook/internal/nocopy"
 type Handle[K comparable, V any] struct {
 	_        nocopy.NoCopy
 	e        *entry[K, V] // nil once released, and in the zero Handle
+	leak     leak.Token   // stands for the handle while a test tracks leaks (checked builds only)
 	released bool         // Release ran: says why e is nil
+}
+
+// newHandle returns a new handle to e, whose count already includes it,
+// tracked for leaks if a test asked for it (leak.go).
+func newHandle[K comparable, V any](e *entry[K, V]) *Handle[K, V] {
+	return &Handle[K, V]{e: e, leak: leak.Mint(&handleLeaks)}
 }
 
 // held returns h's entry, or panics with an *Error naming op if h was
@@ -44,7 +54,7 @@ func (h *Handle[K, V]) Clone() *Handle[K, V] {
 	e.m.mu.Lock()
 	e.count++ // h's share keeps count >= 1: the entry is still in the map
 	e.m.mu.Unlock()
-	return &Handle[K, V]{e: e}
+	return newHandle(e)
 }
 
 // Release gives up h's share: the entry's count − 1. The Release that takes
@@ -57,5 +67,6 @@ func (h *Handle[K, V]) Release() {
 	// Spend h before the count changes: the cleanup may panic, and h is
 	// released either way.
 	h.e, h.released = nil, true
+	leak.Burn(&h.leak)
 	e.m.release(e.key, e)
 }

@@ -68,7 +68,7 @@ func (m *Map[K, V]) Join(key K) (*Handle[K, V], bool) {
 		return nil, false
 	}
 	e.count++
-	return &Handle[K, V]{e: e}, true
+	return newHandle(e), true
 }
 
 // Load returns the value of the entry for key and true, or the zero V and
