@@ -1,6 +1,7 @@
 package benchmarks
 
 import (
+	"context"
 	"sync"
 	"testing"
 
@@ -50,12 +51,15 @@ func (h *handMap[K, V]) release(key K, e *handCounted[V]) {
 
 func newValue() int { return 42 }
 
+func createValue() (int, error) { return 42, nil }
+
 func BenchmarkRcMapAcquireReleaseExisting(b *testing.B) {
 	m := rcmap.New[string, int](nil)
-	keep, _ := m.Acquire("news", newValue)
+	ctx := context.Background()
+	keep, _, _ := m.Acquire(ctx, "news", createValue)
 	defer keep.Release()
 	for b.Loop() {
-		h, _ := m.Acquire("news", newValue)
+		h, _, _ := m.Acquire(ctx, "news", createValue)
 		h.Release()
 	}
 }
@@ -72,8 +76,9 @@ func BenchmarkRcMapPeerMutexMapAcquireReleaseExisting(b *testing.B) {
 
 func BenchmarkRcMapCreateRemove(b *testing.B) {
 	m := rcmap.New(func(string, int) {}) // a cleanup, as a real user would have
+	ctx := context.Background()
 	for b.Loop() {
-		h, _ := m.Acquire("news", newValue)
+		h, _, _ := m.Acquire(ctx, "news", createValue)
 		h.Release()
 	}
 }

@@ -1,14 +1,15 @@
 // Package rcmap is a reference-count map safe for concurrent use: each key's
 // entry lives exactly as long as someone holds a Handle to it.
 //
-// Acquire(key, create) either joins the entry for key (its count + 1) or,
-// if there is none, creates it with create() and returns its first handle.
-// Clone adds a handle to the same entry; Release gives one up. The Release
-// that takes an entry's count to 0 removes the entry from the map, and the
-// map's cleanup, if any, then runs once with the entry's key and value. An
-// event bus is the typical use: a topic exists while it has subscribers,
-// the first subscriber creates it, and the last one to leave removes it,
-// without anyone sweeping the map (see examples/eventbus).
+// Acquire(ctx, key, create) either joins the entry for key (its count + 1)
+// or, if there is none, creates it with create() and returns its first
+// handle. Clone adds a handle to the same entry; Release gives one up. The
+// Release that takes an entry's count to 0 removes the entry from the map,
+// and the map's cleanup, if any, then runs once with the entry's key and
+// value. Load and All read values without counting. The zero Map is empty
+// and ready to use. An event bus is the typical use: a topic exists while
+// it has subscribers, the first subscriber creates it, and the last one to
+// leave removes it, without anyone sweeping the map (see examples/eventbus).
 //
 // # Why a plain count under one mutex, not arc
 //
@@ -37,12 +38,15 @@
 //
 // The contract, operation by operation:
 //
-//   - Acquire locks the map, looks the key up, and either increments the
-//     entry's count or calls create and inserts a new entry with count 1.
-//     create runs with the map locked: it must not use the map, and should
-//     be quick. Racing Acquires of a new key create it exactly once; the
-//     others join. If create panics, no entry is made and the map is
-//     unlocked.
+//   - Acquire locks the map and looks the key up. If the entry is there, it
+//     increments the entry's count and unlocks. If not, it inserts a
+//     pending entry in the same critical section, unlocks, calls create,
+//     and locks again to make the entry live (or, if create failed, to
+//     delete it). A slow create thus holds up no other key. Racing
+//     Acquires of the key find the pending entry, count themselves in it
+//     and wait, so create runs once, and every waiter gets its result:
+//     a handle, or create's error. A waiter whose context ends first takes
+//     its share back, under the lock, and returns the context's error.
 //   - Clone locks the map and increments the count.
 //   - Release locks the map and decrements the count; at 0 it deletes the
 //     entry before unlocking. The cleanup runs after unlocking, on the
@@ -50,8 +54,10 @@
 //     again. It therefore may run after another goroutine has already
 //     created a new entry for the same key: each entry gets exactly one
 //     cleanup, but a key's entries may overlap with their cleanups.
-//   - Len, Count and Join take the lock; Len and Count are snapshots that
-//     other goroutines may change at once.
+//   - Len, Count, Load, Join and All take the lock and ignore pending
+//     entries; Len, Count, Load and All are snapshots that other goroutines
+//     may change at once. Load and All hold no handle, and All calls its
+//     loop body with the map unlocked.
 //
 // # Handles
 //

@@ -1,5 +1,12 @@
 package rcmap
 
+import "errors"
+
+// ErrCreatePanicked is the error of the Acquires that waited for a create
+// that panicked: the panic goes on in the goroutine that called create, and
+// the goroutines that waited for it return this error.
+var ErrCreatePanicked = errors.New("rcmap: Acquire: the create this Acquire waited for panicked")
+
 // Error is the panic value of every misuse of a Handle. Its message names
 // the package, the operation and the problem:
 //

@@ -1,6 +1,7 @@
 package rcmap_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
 
@@ -12,7 +13,7 @@ import (
 // holder, so the entry survives until that holder lets go.
 func ExampleHandle_Release_twice() {
 	m := rcmap.New(func(key string, _ int) { fmt.Println("cleanup:", key) })
-	h, _ := m.Acquire("news", func() int { return 1 })
+	h, _, _ := m.Acquire(context.Background(), "news", func() (int, error) { return 1, nil })
 	other := h.Clone()
 	h.Release()
 	func() {

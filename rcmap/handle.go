@@ -1,6 +1,9 @@
 package rcmap
 
-import "github.com/rcbook/rcbook/internal/nocopy"
+import (
+	"github.com/rcbook/rcbook/internal/leak"
+	"github.com/rcbook/rcbook/internal/nocopy"
+)
 
 // Handle is one holder's share of a map entry: the entry stays in the map
 // while at least one Handle to it is unreleased. Get handles from Acquire,
@@ -9,15 +12,20 @@ import "github.com/rcbook/rcbook/internal/nocopy"
 // the *Handle. The zero Handle holds nothing: all its methods panic.
 type Handle[K comparable, V any] struct {
 	_        nocopy.NoCopy
-	m        *Map[K, V]
-	key      K
-	e        *entry[V] // nil once released, and in the zero Handle
-	released bool      // Release ran: says why e is nil
+	e        *entry[K, V] // nil once released, and in the zero Handle
+	leak     leak.Token   // stands for the handle while a test tracks leaks (checked builds only)
+	released bool         // Release ran: says why e is nil
+}
+
+// newHandle returns a new handle to e, whose count already includes it,
+// tracked for leaks if a test asked for it (leak.go).
+func newHandle[K comparable, V any](e *entry[K, V]) *Handle[K, V] {
+	return &Handle[K, V]{e: e, leak: leak.Mint(&handleLeaks)}
 }
 
 // held returns h's entry, or panics with an *Error naming op if h was
 // released or is the zero Handle.
-func (h *Handle[K, V]) held(op string) *entry[V] {
+func (h *Handle[K, V]) held(op string) *entry[K, V] {
 	if h.e == nil {
 		panic(refuseSpent(op, h.released))
 	}
@@ -27,8 +35,7 @@ func (h *Handle[K, V]) held(op string) *entry[V] {
 // Key returns the key of h's entry. It panics with an *Error if h was
 // released.
 func (h *Handle[K, V]) Key() K {
-	h.held("Key")
-	return h.key
+	return h.held("Key").key
 }
 
 // Value returns the entry's value, the one create returned; every handle to
@@ -44,10 +51,10 @@ func (h *Handle[K, V]) Value() V {
 // with an *Error if h was released, and then changes nothing.
 func (h *Handle[K, V]) Clone() *Handle[K, V] {
 	e := h.held("Clone")
-	h.m.mu.Lock()
+	e.m.mu.Lock()
 	e.count++ // h's share keeps count >= 1: the entry is still in the map
-	h.m.mu.Unlock()
-	return &Handle[K, V]{m: h.m, key: h.key, e: e}
+	e.m.mu.Unlock()
+	return newHandle(e)
 }
 
 // Release gives up h's share: the entry's count − 1. The Release that takes
@@ -60,5 +67,6 @@ func (h *Handle[K, V]) Release() {
 	// Spend h before the count changes: the cleanup may panic, and h is
 	// released either way.
 	h.e, h.released = nil, true
-	h.m.release(h.key, e)
+	leak.Burn(&h.leak)
+	e.m.release(e.key, e)
 }

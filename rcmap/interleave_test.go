@@ -3,6 +3,7 @@
 package rcmap
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -32,6 +33,7 @@ const key = "k"
 type spec struct {
 	count, made, cleaned int
 	held                 [4]bool
+	cancelled            bool // the waiters' context was cancelled
 }
 
 type mapWorld struct {
@@ -42,14 +44,17 @@ type mapWorld struct {
 	cleaned  int
 	threads  [][]sched.Op
 	startMap spec
+	ctx      context.Context // the context of acquireCtx, which cancel cancels
+	cancel   context.CancelFunc
 }
 
 func newMapWorld(held int) *mapWorld {
 	w := &mapWorld{busy: map[int]bool{}}
+	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.m = New(func(string, int) { w.cleaned++ })
 	sched.Name(&w.m.mu, "mu")
 	for i := range held {
-		w.hs[i], _ = w.m.Acquire(key, w.create)
+		w.hs[i], _, _ = w.m.Acquire(context.Background(), key, w.create)
 		w.startMap.held[i] = true
 	}
 	w.startMap.count = held
@@ -57,7 +62,7 @@ func newMapWorld(held int) *mapWorld {
 	return w
 }
 
-func (w *mapWorld) create() int { w.made++; return w.made }
+func (w *mapWorld) create() (int, error) { w.made++; return w.made, nil }
 
 func (w *mapWorld) Threads() [][]sched.Op { return w.threads }
 
@@ -75,7 +80,11 @@ func (w *mapWorld) op(name string, slot int, run func() string, sp func(m spec) 
 func (w *mapWorld) acquire(i int) sched.Op {
 	return w.op(fmt.Sprintf("h%d = Acquire(k)", i), i, func() string {
 		var created bool
-		w.hs[i], created = w.m.Acquire(key, w.create)
+		var err error
+		w.hs[i], created, err = w.m.Acquire(context.Background(), key, w.create)
+		if err != nil {
+			return err.Error()
+		}
 		return fmt.Sprint(created)
 	}, func(m spec) (spec, string) {
 		m.held[i] = true
@@ -86,6 +95,43 @@ func (w *mapWorld) acquire(i int) sched.Op {
 		}
 		return m, "false"
 	})
+}
+
+// acquireCtx is acquire with a context that cancel may cancel: if it is
+// cancelled while the Acquire waits for another goroutine's create, the
+// Acquire returns its error and changes nothing.
+func (w *mapWorld) acquireCtx(i int) sched.Op {
+	o := w.acquire(i)
+	o.Name = fmt.Sprintf("h%d = Acquire(ctx, k)", i)
+	o.Run = func() string {
+		w.busy[i] = true
+		defer delete(w.busy, i)
+		h, created, err := w.m.Acquire(w.ctx, key, w.create)
+		if err != nil {
+			return err.Error()
+		}
+		w.hs[i] = h
+		return fmt.Sprint(created)
+	}
+	sp := o.Spec
+	o.Spec = func(s any) []sched.Outcome {
+		outs := sp(s)
+		if s.(spec).cancelled {
+			outs = append(outs, sched.Outcome{State: s, Result: context.Canceled.Error()})
+		}
+		return outs
+	}
+	return o
+}
+
+// cancelCtx cancels the context of acquireCtx.
+func (w *mapWorld) cancelCtx() sched.Op {
+	return sched.Op{Name: "cancel()", Run: func() string { w.cancel(); return "ok" },
+		Spec: func(s any) []sched.Outcome {
+			m := s.(spec)
+			m.cancelled = true
+			return []sched.Outcome{{State: m, Result: "ok"}}
+		}}
 }
 
 func (w *mapWorld) clone(i, j int) sched.Op {
@@ -178,8 +224,8 @@ func (w *mapWorld) Check() error {
 			continue
 		}
 		held++
-		if e, ok := w.m.entries[h.key]; !ok || e != h.e {
-			errs = append(errs, fmt.Errorf("handle h%d is to an entry that is not %q's in the map", i, h.key))
+		if e, ok := w.m.entries[h.e.key]; !ok || e != h.e {
+			errs = append(errs, fmt.Errorf("handle h%d is to an entry that is not %q's in the map", i, h.e.key))
 		}
 	}
 	if e, ok := w.m.entries[key]; ok && e.count < held {
@@ -211,7 +257,7 @@ func (w *mapWorld) Final() (err error) {
 func (w *mapWorld) Snapshot() string {
 	var sb strings.Builder
 	for k, e := range w.m.entries {
-		fmt.Fprintf(&sb, "%s:%d:%d;", k, e.count, e.value)
+		fmt.Fprintf(&sb, "%s:%d:%d:%t;", k, e.count, e.value, e.pending())
 	}
 	for i, h := range w.hs {
 		if h != nil && h.e != nil {
@@ -236,6 +282,9 @@ var rcmapScenarios = []sched.Scenario{
 	}),
 	mapScenario("acquire/acquire a new key", 0, func(w *mapWorld) [][]sched.Op {
 		return [][]sched.Op{{w.acquire(0), w.release(0)}, {w.acquire(1), w.release(1)}}
+	}),
+	mapScenario("acquire/cancelled waiter", 0, func(w *mapWorld) [][]sched.Op {
+		return [][]sched.Op{{w.acquire(0), w.release(0)}, {w.acquireCtx(1), w.releaseIf(1)}, {w.cancelCtx()}}
 	}),
 	mapScenario("clone/release", 2, func(w *mapWorld) [][]sched.Op {
 		return [][]sched.Op{{w.clone(0, 2), w.release(2), w.release(0)}, {w.release(1)}}

@@ -1,6 +1,7 @@
 package rcmap
 
 import (
+	"context"
 	"errors"
 	"testing"
 
@@ -15,8 +16,19 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 type topic struct{ name string }
 
 // creator returns a create function for Acquire that counts its calls.
-func creator(name string, calls *int) func() *topic {
-	return func() *topic { *calls++; return &topic{name: name} }
+func creator(name string, calls *int) func() (*topic, error) {
+	return func() (*topic, error) { *calls++; return &topic{name: name}, nil }
+}
+
+// value returns a create function for Acquire that returns v and no error.
+func value[V any](v V) func() (V, error) { return func() (V, error) { return v, nil } }
+
+// acquire is Acquire with a background context, requiring it to succeed.
+func acquire[V any](t *testing.T, m *Map[string, V], key string, create func() (V, error)) (*Handle[string, V], bool) {
+	t.Helper()
+	h, created, err := m.Acquire(context.Background(), key, create)
+	require.NoError(t, err, "Acquire(%q) with a create that cannot fail must succeed", key)
+	return h, created
 }
 
 // removal is one run of the map's cleanup, with the map's size as the
@@ -57,15 +69,15 @@ func requireMisuse(t *testing.T, want string, f func()) {
 func TestAcquireCreatesOnceThenJoins(t *testing.T) {
 	m := New[string, *topic](nil)
 	calls := 0
-	first, created := m.Acquire("news", creator("news", &calls))
+	first, created := acquire(t, m, "news", creator("news", &calls))
 	require.True(t, created, "there was no entry for news: Acquire must create it")
 	require.Equal(t, 1, calls, "creating an entry calls create once")
-	second, created := m.Acquire("news", creator("news", &calls))
+	second, created := acquire(t, m, "news", creator("news", &calls))
 	assert.False(t, created, "the entry for news exists: Acquire must join it, not create another")
 	assert.Equal(t, 1, calls, "joining must not call create: the value already exists")
 	assert.Same(t, first.Value(), second.Value(), "both handles reach the one value of the entry")
 	assert.Equal(t, "news", second.Key(), "a handle knows its key")
-	other, _ := m.Acquire("sport", creator("sport", &calls))
+	other, _ := acquire(t, m, "sport", creator("sport", &calls))
 	assert.Equal(t, 2, m.Len(), "two keys, two entries")
 	assert.Equal(t, 2, m.Count("news"), "two handles to news")
 	assert.Equal(t, 1, m.Count("sport"), "one handle to sport")
@@ -79,7 +91,7 @@ func TestLastReleaseRemovesTheEntryAndRunsTheCleanupOnce(t *testing.T) {
 	var log []removal
 	m := recordingMap(&log)
 	calls := 0
-	a, _ := m.Acquire("news", creator("news", &calls))
+	a, _ := acquire(t, m, "news", creator("news", &calls))
 	b := a.Clone()
 	assert.Equal(t, 2, m.Count("news"), "Clone adds a handle: count 2")
 	a.Release()
@@ -91,7 +103,7 @@ func TestLastReleaseRemovesTheEntryAndRunsTheCleanupOnce(t *testing.T) {
 	assert.Equal(t, removal{key: "news", value: value, lenInside: 0}, log[0],
 		"the cleanup gets the key and value, and runs after the entry left the map (Len 0 inside)")
 	assert.Equal(t, 0, m.Count("news"), "a removed entry counts 0")
-	again, created := m.Acquire("news", creator("news", &calls))
+	again, created := acquire(t, m, "news", creator("news", &calls))
 	assert.True(t, created, "after removal, the next Acquire creates a fresh entry")
 	assert.NotSame(t, value, again.Value(), "the fresh entry has a fresh value from create")
 	again.Release()
@@ -103,10 +115,10 @@ func TestCleanupMayAcquireTheSameKeyAgain(t *testing.T) {
 	var reborn *Handle[string, *topic]
 	m = New(func(key string, _ *topic) {
 		if reborn == nil {
-			reborn, _ = m.Acquire(key, func() *topic { return &topic{name: "second life"} })
+			reborn, _ = acquire(t, m, key, value(&topic{name: "second life"}))
 		}
 	})
-	h, _ := m.Acquire("news", func() *topic { return &topic{name: "first life"} })
+	h, _ := acquire(t, m, "news", value(&topic{name: "first life"}))
 	h.Release()
 	require.NotNil(t, reborn, "the cleanup runs with the map unlocked, so it can Acquire")
 	assert.Equal(t, "second life", reborn.Value().name, "the key's new entry is a new value")
@@ -121,7 +133,7 @@ func TestJoinNeverCreates(t *testing.T) {
 	assert.False(t, found, "no entry for news: Join reports it")
 	assert.Nil(t, h, "and returns no handle")
 	assert.Equal(t, 0, m.Len(), "Join must not create an entry")
-	first, _ := m.Acquire("news", func() int { return 7 })
+	first, _ := acquire(t, m, "news", value(7))
 	joined, found := m.Join("news")
 	require.True(t, found, "the entry exists now: Join finds it")
 	assert.Equal(t, 7, joined.Value(), "Join reaches the entry's value")
@@ -134,7 +146,14 @@ func TestZeroMapIsReadyToUse(t *testing.T) {
 	var m Map[string, int]
 	assert.Equal(t, 0, m.Len(), "the zero Map is empty")
 	assert.Equal(t, 0, m.Count("x"), "and counts 0 for any key")
-	h, created := m.Acquire("x", func() int { return 1 })
+	_, found := m.Load("x")
+	assert.False(t, found, "Load finds nothing in the zero Map")
+	_, found = m.Join("x")
+	assert.False(t, found, "Join finds nothing in the zero Map")
+	for key := range m.All() {
+		assert.Fail(t, "All yields nothing in the zero Map", "yielded %q", key)
+	}
+	h, created := acquire(t, &m, "x", value(1))
 	assert.True(t, created, "the zero Map creates entries like any other")
 	h.Release()
 	assert.Equal(t, 0, m.Len(), "and removes them at the last Release (no cleanup to run)")
@@ -142,10 +161,10 @@ func TestZeroMapIsReadyToUse(t *testing.T) {
 
 func TestPanickingCreateLeavesNoEntry(t *testing.T) {
 	m := New[string, int](nil)
-	assert.Panics(t, func() { m.Acquire("x", func() int { panic("create failed") }) },
+	assert.Panics(t, func() { acquire(t, m, "x", func() (int, error) { panic("create failed") }) },
 		"a panic in create propagates to the caller of Acquire")
 	assert.Equal(t, 0, m.Len(), "no entry is made when create panics")
-	h, created := m.Acquire("x", func() int { return 2 })
+	h, created := acquire(t, m, "x", value(2))
 	assert.True(t, created, "and the map was unlocked: the next Acquire works and creates")
 	h.Release()
 }
@@ -153,7 +172,7 @@ func TestPanickingCreateLeavesNoEntry(t *testing.T) {
 func TestMisuseOfAReleasedHandlePanicsAndChangesNothing(t *testing.T) {
 	var log []removal
 	m := recordingMap(&log)
-	h, _ := m.Acquire("news", func() *topic { return &topic{} })
+	h, _ := acquire(t, m, "news", value(&topic{}))
 	keep := h.Clone()
 	h.Release()
 	requireMisuse(t, "rcmap: Release: handle already released", h.Release)

@@ -1,6 +1,8 @@
 package rcmap
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -22,17 +24,88 @@ type machine struct {
 
 var keys = rapid.SampledFrom([]string{"a", "b", "c"})
 
+// errRefused is the error of a create that the machine makes fail.
+var errRefused = errors.New("create refused")
+
+// current is the value the model expects for key's entry.
+func (s *machine) current(key string) string { return fmt.Sprintf("%s#%d", key, s.creates[key]) }
+
+// acquire calls Acquire with a create that may fail and a context that may
+// be cancelled already. Sequentially nobody waits for anyone, so the
+// context never matters; a failing create matters only if it runs.
 func (s *machine) acquire(t *rapid.T) {
 	key := keys.Draw(t, "key")
-	h, created := s.m.Acquire(key, func() string {
+	fail := rapid.Bool().Draw(t, "create fails")
+	ctx := context.Background()
+	if rapid.Bool().Draw(t, "context cancelled") {
+		cancelled, cancel := context.WithCancel(ctx)
+		cancel()
+		ctx = cancelled
+	}
+	calls := 0
+	h, created, err := s.m.Acquire(ctx, key, func() (string, error) {
+		calls++
+		if fail {
+			return "", errRefused
+		}
 		s.creates[key]++
-		return fmt.Sprintf("%s#%d", key, s.creates[key])
+		return s.current(key), nil
 	})
-	require.Equal(t, s.model[key] == 0, created, "Acquire creates exactly when the key has no entry")
-	require.Equal(t, fmt.Sprintf("%s#%d", key, s.creates[key]), h.Value(),
+	exists := s.model[key] > 0
+	require.Equal(t, !exists, calls == 1, "Acquire calls create exactly when the key has no entry")
+	if !exists && fail {
+		require.ErrorIs(t, err, errRefused, "Acquire returns the error of the create it ran")
+		require.Nil(t, h, "a failed Acquire returns no handle")
+		require.False(t, created, "a failed Acquire created nothing")
+		return // and the model is unchanged: no entry, no cleanup
+	}
+	require.NoError(t, err, "an Acquire that joins, or whose create succeeds, has no error, whatever its context")
+	require.Equal(t, !exists, created, "Acquire reports created exactly when the key had no entry")
+	require.Equal(t, s.current(key), h.Value(),
 		"a joined handle reaches the current entry's value, a created one the new value")
 	s.model[key]++
 	s.handles = append(s.handles, h)
+}
+
+// load calls Load, which must see the entry's value and count nothing
+// (check compares the counts after every action).
+func (s *machine) load(t *rapid.T) {
+	key := keys.Draw(t, "key")
+	value, found := s.m.Load(key)
+	require.Equal(t, s.model[key] > 0, found, "Load finds exactly the keys with an entry")
+	if found {
+		require.Equal(t, s.current(key), value, "Load returns the current entry's value")
+	} else {
+		require.Empty(t, value, "Load of a missing key returns the zero value")
+	}
+}
+
+// all ranges over All, which must yield every entry once, with its value,
+// and count nothing. The loop stops early now and then, which must not
+// change anything either.
+func (s *machine) all(t *rapid.T) {
+	stopAfter := rapid.IntRange(1, 4).Draw(t, "stop after") // 4: never, with 3 keys
+	seen := map[string]string{}
+	for key, value := range s.m.All() {
+		_, twice := seen[key]
+		require.False(t, twice, "All yields each key once, %q twice", key)
+		seen[key] = value
+		if len(seen) == stopAfter {
+			break
+		}
+	}
+	want := map[string]string{}
+	for key := range s.model {
+		want[key] = s.current(key)
+	}
+	if stopAfter < len(want) {
+		require.Len(t, seen, stopAfter, "a loop that breaks gets no more pairs")
+		for key, value := range seen {
+			require.Equal(t, want[key], value, "All yields the entry's value for %q", key)
+		}
+		return
+	}
+	require.Equal(t, want, seen, "All yields exactly the entries, each with its value")
 }
 
 func (s *machine) clone(t *rapid.T) {
@@ -73,13 +146,16 @@ func (s *machine) join(t *rapid.T) {
 }
 
 // check is the invariant, run after every action: counts, size and the
-// cleanup log agree with the model, and every entry has count >= 1.
+// cleanup log agree with the model, every entry has count >= 1, and no
+// entry is left pending (a failed create leaves none behind).
 func (s *machine) check(t *rapid.T) {
 	require.Equal(t, len(s.model), s.m.Len(), "Len is the number of keys with live handles")
 	for _, key := range []string{"a", "b", "c"} {
 		require.Equal(t, s.model[key], s.m.Count(key), "Count(%q) is its number of live handles", key)
 	}
+	require.Zero(t, s.m.pending, "between sequential actions no create is running")
 	for key, e := range s.m.entries {
+		require.False(t, e.pending(), "no entry stays pending after its Acquire returned (key %q)", key)
 		require.GreaterOrEqual(t, e.count, 1, "an entry in the map always has a handle (key %q)", key)
 	}
 	require.Equal(t, s.want, s.cleaned, "exactly one cleanup per removed entry, in removal order")
@@ -93,6 +169,8 @@ func TestModel(t *testing.T) {
 			"":        s.check,
 			"acquire": s.acquire,
 			"join":    s.join,
+			"load":    s.load,
+			"all":     s.all,
 			"clone":   s.clone,
 			"release": s.release,
 		})

@@ -1,10 +1,13 @@
 package rcmap
 
 import (
+	"context"
+	"errors"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -13,7 +16,9 @@ import (
 
 // TestRacingAcquiresOfANewKeyCreateItOnce is the race a separate
 // get-then-insert loses: every goroutine sees no entry and inserts its own.
-// Under one lock, exactly one creates and the others join.
+// With the pending entry inserted under the lock that saw the key missing,
+// exactly one creates and the others wait for it and join. Odd rounds make
+// create slow, so that most goroutines arrive while it runs and wait.
 func TestRacingAcquiresOfANewKeyCreateItOnce(t *testing.T) {
 	defer goleak.VerifyNone(t)
 	const goroutines = 64
@@ -29,7 +34,17 @@ func TestRacingAcquiresOfANewKeyCreateItOnce(t *testing.T) {
 			go func() {
 				defer wg.Done()
 				<-start // all at once, to make the race as likely as possible
-				h, created := m.Acquire("new", func() *int { creates.Add(1); return new(int) })
+				h, created, err := m.Acquire(context.Background(), "new", func() (*int, error) {
+					creates.Add(1)
+					if round%2 == 1 {
+						time.Sleep(100 * time.Microsecond)
+					}
+					return new(int), nil
+				})
+				if err != nil {
+					t.Errorf("Acquire with a create that cannot fail returned %v", err)
+					return
+				}
 				if created {
 					createdTrue.Add(1)
 				}
@@ -49,6 +64,92 @@ func TestRacingAcquiresOfANewKeyCreateItOnce(t *testing.T) {
 		}
 		require.Equal(t, int32(1), cleanups.Load(), "round %d: one entry, one cleanup", round)
 	}
+}
+
+// TestRacingAcquiresShareOneFailure races goroutines on a new key whose
+// create fails after a while. Every goroutine must get create's error and
+// no entry may be left. A goroutine that arrives after a failure finds the
+// key free and runs create again, so a round may see several creates, but
+// never two at once: that would be two goroutines each creating the key.
+func TestRacingAcquiresShareOneFailure(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	const goroutines = 64
+	errDown := errors.New("backend down")
+	total := 0
+	for round := range 20 {
+		m := New[string, int](nil)
+		var creates, running, overlaps atomic.Int32
+		start := make(chan struct{})
+		errs := make([]error, goroutines)
+		var wg sync.WaitGroup
+		for g := range goroutines {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				<-start
+				_, _, errs[g] = m.Acquire(context.Background(), "new", func() (int, error) {
+					creates.Add(1)
+					if running.Add(1) != 1 {
+						overlaps.Add(1)
+					}
+					time.Sleep(100 * time.Microsecond)
+					running.Add(-1)
+					return 0, errDown
+				})
+			}()
+		}
+		close(start)
+		wg.Wait()
+		for g, err := range errs {
+			require.ErrorIs(t, err, errDown, "round %d: goroutine %d must get create's error", round, g)
+		}
+		require.Zero(t, overlaps.Load(), "round %d: two creates of one key ran at once", round)
+		require.Equal(t, 0, m.Len(), "round %d: a failed create leaves no entry", round)
+		require.Empty(t, m.entries, "round %d: nor a pending one", round)
+		total += int(creates.Load())
+	}
+	t.Logf("20 rounds of %d goroutines ran create %d times in all", goroutines, total)
+}
+
+// TestCancellationRacingCreateKeepsCountsConsistent cancels a waiter at the
+// moment its create finishes. Either may win, so the waiter either holds a
+// handle or returns ctx.Err(); in both cases the count must match the
+// handles that exist.
+func TestCancellationRacingCreateKeepsCountsConsistent(t *testing.T) {
+	outcomes := map[bool]int{}
+	for range 300 {
+		m := New[string, int](nil)
+		gate, open := newGate(t)
+		inside := make(chan struct{})
+		creator := acquireAsync(context.Background(), m, "k", func() (int, error) {
+			close(inside)
+			<-gate
+			return 1, nil
+		})
+		<-inside
+		ctx, cancel := context.WithCancel(context.Background())
+		waiter := acquireAsync(ctx, m, "k", value(-1))
+		for pendingCount(t, m, "k") < 2 { // until the waiter has counted itself
+			time.Sleep(10 * time.Microsecond)
+		}
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); open() }()
+		go func() { defer wg.Done(); cancel() }()
+		wg.Wait()
+		first, o := <-creator, <-waiter
+		require.NoError(t, first.err, "the creator is unaffected")
+		if o.err == nil {
+			o.h.Release()
+		} else {
+			require.ErrorIs(t, o.err, context.Canceled, "a waiter that lost the race returns ctx.Err()")
+		}
+		outcomes[o.err == nil]++
+		assert.Equal(t, 1, m.Count("k"), "the waiter released its handle or never held one: the creator's is the one left")
+		first.h.Release()
+		require.Equal(t, 0, m.Len(), "the creator's Release removes the entry: no share was lost or doubled")
+	}
+	t.Logf("waiter got a handle %d times, ctx.Err() %d times", outcomes[true], outcomes[false])
 }
 
 // TestStress has goroutines acquire, clone and release random keys of a
@@ -73,12 +174,12 @@ func TestStress(t *testing.T) {
 		cleaned[id]++
 		mu.Unlock()
 	})
-	create := func() int64 {
+	create := func() (int64, error) {
 		id := nextID.Add(1)
-		mu.Lock() // create runs under the map's lock; our own mutex is another one
+		mu.Lock()
 		created[id]++
 		mu.Unlock()
-		return id
+		return id, nil
 	}
 	var wg sync.WaitGroup
 	for g := range goroutines {
@@ -90,7 +191,11 @@ func TestStress(t *testing.T) {
 			for range steps {
 				switch op := rng.IntN(10); {
 				case op < 4 || len(held) == 0:
-					h, _ := m.Acquire(keys[rng.IntN(len(keys))], create)
+					h, _, err := m.Acquire(context.Background(), keys[rng.IntN(len(keys))], create)
+					if err != nil {
+						t.Errorf("Acquire with a create that cannot fail returned %v", err)
+						return
+					}
 					held = append(held, h)
 				case op < 5:
 					held = append(held, held[rng.IntN(len(held))].Clone())

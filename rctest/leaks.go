@@ -15,7 +15,8 @@ import (
 // strong handles the program let go of. It watches every handle package:
 // rc's and arc's allocations (Rc, Weak, Arc, arc.Weak, pool handles) and
 // refcount's references (a Ref or ExclusiveRef lost without Release, which
-// leaves its RefCount held for good). It turns on leak tracking for the
+// leaves its RefCount held for good) and rcmap's handles (a Handle lost
+// without Release, which keeps its entry in the map). It turns on leak tracking for the
 // rest of the test (checked builds only; a few microseconds per
 // allocation) and checks when the test ends, after one run of the garbage
 // collector, which is all it takes to know:
@@ -29,6 +30,7 @@ import (
 //
 //	rc: leak: arc allocation made at /src/app/cache_test.go:31 (app.TestCache) was never freed: ...
 //	rc: leak: refcount reference acquired at /src/app/db_test.go:12 (app.TestDB) was never released: ...
+//	rc: leak: rcmap handle acquired at /src/app/bus_test.go:20 (app.TestBus) was never released: ...
 //
 // The leaks are t's own: those of allocations made on t's goroutine or on
 // goroutines it started. Parallel tests and subtests that call VerifyNoLeaks each check

@@ -56,8 +56,9 @@ func NewWithBuffer(n int) *Bus {
 // Subscribe adds a subscriber to topic, creating the topic if it has none.
 // The subscription receives every message published to topic from now on,
 // until it leaves: when Close is called or ctx is cancelled, whichever
-// comes first. If ctx is already done, Subscribe returns ctx's error and
-// subscribes nothing.
+// comes first. If ctx is already done, or ends while another Subscribe is
+// still creating the topic, Subscribe returns ctx's error and subscribes
+// nothing.
 func (b *Bus) Subscribe(ctx context.Context, topic string) (*Subscription, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -66,9 +67,12 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) (*Subscription, error
 	if buffer == 0 {
 		buffer = DefaultBuffer
 	}
-	h, _ := b.topics.Acquire(topic, func() *topicSet {
-		return &topicSet{subs: make(map[*Subscription]struct{})}
+	h, _, err := b.topics.Acquire(ctx, topic, func() (*topicSet, error) {
+		return &topicSet{subs: make(map[*Subscription]struct{})}, nil
 	})
+	if err != nil { // ctx ended while another Subscribe was creating the topic
+		return nil, err
+	}
 	s := &Subscription{
 		topic:  h,
 		ch:     make(chan any, buffer),
