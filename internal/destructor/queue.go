@@ -1,0 +1,117 @@
+package destructor
+
+import (
+	"slices"
+	"sync"
+)
+
+// Queue is a drop in progress: the handles that destructors gave up with
+// rc's DropInto, waiting for their turn. Package rc calls it DropQueue and
+// documents it for users; this is the mechanism.
+//
+// A destructor that drops its children itself nests one Go call per level:
+// a list of a million nodes needs a million frames, about 1 GB of stack. A
+// QueueDropper's destructor only queues its children and returns; the
+// outermost drop then takes them one at a time, so the stack stays as deep
+// as a single destructor, however long the chain.
+//
+// The order is Rust's, where a value's fields are dropped after its Drop
+// body, in declaration order, each completely before the next: depth-first.
+// To get it from one stack, the handles a destructor queued are reversed
+// when it returns, so that the first queued is taken first, and everything
+// its own destructor queues is taken before the second.
+//
+// A Queue belongs to the one drop that made it and is passed explicitly to
+// every destructor it runs; there is no global queue, so two goroutines
+// dropping their own graphs never see each other's pending handles.
+type Queue struct {
+	pending []pending // a stack: the last element is taken next
+}
+
+// pending is one queued strong handle: its allocation and the generation
+// the handle was made for, which the owner needs to check it.
+type pending struct {
+	owner Owner
+	gen   uint32
+}
+
+// Owner is an allocation a queued handle shares: DropQueued gives up that
+// handle's share, and runs the value's destructor with q if it was the last.
+type Owner interface {
+	DropQueued(gen uint32, q *Queue)
+}
+
+// QueueDropper is rc.QueueDropper's method set, spelled out because this
+// package sits below rc.
+type QueueDropper interface {
+	DropInto(q *Queue)
+}
+
+// Push queues one share of owner, held by a handle of generation gen. The
+// caller has emptied the handle.
+func Push(q *Queue, owner Owner, gen uint32) {
+	q.pending = append(q.pending, pending{owner, gen})
+}
+
+// run drops d, a value whose destructor queues what it owns. Inside a drop
+// in progress (q not nil) it only lets d queue into q: the loop in drain,
+// further up this goroutine's stack, takes the handles in turn. Otherwise
+// d's drop is the outermost one: run makes a queue, and drains it before
+// returning, also when a destructor panics.
+func (q *Queue) run(d QueueDropper) {
+	if q != nil {
+		d.DropInto(q)
+		return
+	}
+	q = queues.Get().(*Queue)
+	defer q.finish()
+	defer q.reverseFrom(0) // first queued on top; also if d panics, for drain
+	d.DropInto(q)
+}
+
+// reverseFrom puts the handles queued since mark, by one destructor, in
+// the order they are to be taken: the first queued on top.
+func (q *Queue) reverseFrom(mark int) { slices.Reverse(q.pending[mark:]) }
+
+// finish drains q and gives it back for the next outermost drop.
+func (q *Queue) finish() {
+	q.drain()
+	if cap(q.pending) <= maxKept {
+		queues.Put(q)
+	}
+}
+
+// drain takes the queued handles one at a time, depth-first. If a
+// destructor panics, the deferred call drops everything still queued
+// before the panic goes on, as Rust goes on dropping a value's other
+// fields; the allocation whose destructor panicked has completed its own
+// drop already (rc's dropSlow).
+func (q *Queue) drain() {
+	defer func() {
+		if len(q.pending) > 0 {
+			q.drain()
+		}
+	}()
+	for len(q.pending) > 0 {
+		q.dropNext()
+	}
+}
+
+// dropNext takes the handle on top and gives up its share; if that runs a
+// destructor, what it queues goes on top, first queued first.
+func (q *Queue) dropNext() {
+	last := len(q.pending) - 1
+	p := q.pending[last]
+	q.pending[last] = pending{} // the queue no longer holds the allocation
+	q.pending = q.pending[:last]
+	defer q.reverseFrom(last)
+	p.owner.DropQueued(p.gen, q)
+}
+
+// maxKept is the largest stack a drained queue keeps for reuse, so that
+// one wide tree does not pin a large array for the rest of the program.
+const maxKept = 1 << 10
+
+// queues recycles drained queues: an outermost drop would otherwise
+// allocate one, since a queue handed to a user's method escapes.
+var queues = sync.Pool{New: func() any { return new(Queue) }}
