@@ -5,17 +5,18 @@ package destructor
 
 import "reflect"
 
-// Run drops the value at value: first cleanup, if not nil, then the value's
-// Drop method, if plan says its type has one. The Drop method runs even when
-// the cleanup panics, as Rust still drops a value's fields when its own Drop
-// panics; the panic then propagates.
+// Run is RunIn with no drop in progress, as arc and a plain Drop call it.
 func Run[T any](value *T, cleanup func(T), plan Plan) {
 	RunIn(value, cleanup, plan, nil)
 }
 
-// RunIn is Run inside a drop in progress, q (nil for none): a value whose
-// type has DropInto queues what it owns into q, or, with no q, into a queue
-// of its own that is drained before RunIn returns (see Queue).
+// RunIn drops the value at value: first cleanup, if not nil, then the
+// value's destructor, if plan says its type has one: DropInto with q, or
+// Drop. The destructor runs even when the cleanup panics, as Rust still
+// drops a value's fields when its own Drop panics; the panic then
+// propagates. DropInto queues what the value owns into q, the drop in
+// progress, or, if q is nil, into a queue of its own that is drained before
+// RunIn returns (see Queue).
 func RunIn[T any](value *T, cleanup func(T), plan Plan, q *Queue) {
 	if cleanup != nil {
 		defer callDrop(value, plan, q)
