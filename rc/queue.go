@@ -48,11 +48,16 @@ type QueueDropper interface{ DropInto(q *DropQueue) }
 // was the last strong handle the value's destructor runs, with q.
 //
 // With a nil q there is no drop in progress, and DropInto is Drop. It
-// panics if r is empty.
+// panics if r is empty, and if q's drop has already returned (a destructor
+// kept q for later); r is then unchanged. q belongs to the goroutine
+// running the drop: never hand it to another.
 func (r *Rc[T]) DropInto(q *DropQueue) {
 	if q == nil {
 		r.Drop()
 		return
+	}
+	if destructor.Ended(q) {
+		invariants.Misuse(invariants.RcDrop, "DropInto with a DropQueue whose drop has ended")
 	}
 	b := r.header(invariants.RcDrop) // misuse is refused here, where it happened
 	destructor.Push(q, b, r.gen)

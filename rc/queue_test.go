@@ -288,3 +288,21 @@ func TestAPooledChainDropsThroughTheQueueToo(t *testing.T) {
 	assert.Equal(t, rctest.Journal{"drop 2", "drop 1", "drop 0"}, log, "a pool works out the DropInto plan once and uses it")
 	assert.Equal(t, 3, p.Size(), "every header went back to the pool")
 }
+
+// keeper is a destructor with a bug: it keeps the drop queue for later.
+type keeper struct{ kept **rc.DropQueue }
+
+func (k *keeper) DropInto(q *rc.DropQueue) { *k.kept = q }
+
+func TestDropIntoRefusesAQueueWhoseDropHasEnded(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
+	var kept *rc.DropQueue
+	k := rc.New(keeper{kept: &kept})
+	k.Drop()
+	require.NotNil(t, kept, "the destructor saw the queue")
+	r := rc.New(1)
+	require.PanicsWithError(t, "rc: Drop: DropInto with a DropQueue whose drop has ended", func() { r.DropInto(kept) },
+		"a queue outliving its drop would never be drained: refuse it")
+	assert.Equal(t, 1, r.StrongCount(), "the refused handle keeps its share")
+	r.Drop()
+}

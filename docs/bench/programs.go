@@ -25,7 +25,7 @@ const (
 // goBenchmarks are the Go benchmarks the tables read: the pairs Rust also
 // times, the Go peers, the scale and the long-chain drop.
 const goBenchmarks = `^Benchmark(CloneDrop|UpgradeDrop|DowngradeDrop|WeakCloneDrop|NewDrop|PlainNewDrop|PoolNewDrop|` +
-	`CloneDropLive|DropChain|RWReadUncontended|RcMapAcquireReleaseExisting|RcMapPeerMutexMapAcquireReleaseExisting)$`
+	`CloneDropLive|DropChain|DropChainNested|RWReadUncontended|RcMapAcquireReleaseExisting|RcMapPeerMutexMapAcquireReleaseExisting)$`
 
 // program is one compiled benchmark program.
 type program struct {

@@ -1,9 +1,6 @@
 package destructor
 
-import (
-	"slices"
-	"sync"
-)
+import "slices"
 
 // Queue is a drop in progress: the handles that destructors gave up with
 // rc's DropInto, waiting for their turn. Package rc calls it DropQueue and
@@ -26,6 +23,7 @@ import (
 // dropping their own graphs never see each other's pending handles.
 type Queue struct {
 	pending []pending // a stack: the last element is taken next
+	ended   bool      // the drop that made the queue has returned
 }
 
 // pending is one queued strong handle: its allocation and the generation
@@ -47,8 +45,12 @@ type QueueDropper interface {
 	DropInto(q *Queue)
 }
 
+// Ended reports whether the drop that made q has returned: a destructor
+// kept q and used it later, which rc refuses.
+func Ended(q *Queue) bool { return q.ended }
+
 // Push queues one share of owner, held by a handle of generation gen. The
-// caller has emptied the handle.
+// caller has checked that q has not ended, and has emptied the handle.
 func Push(q *Queue, owner Owner, gen uint32) {
 	q.pending = append(q.pending, pending{owner, gen})
 }
@@ -63,7 +65,7 @@ func (q *Queue) run(d QueueDropper) {
 		d.DropInto(q)
 		return
 	}
-	q = queues.Get().(*Queue)
+	q = new(Queue) // one per outermost drop, never reused: a kept q stays ended
 	defer q.finish()
 	defer q.reverseFrom(0) // first queued on top; also if d panics, for drain
 	d.DropInto(q)
@@ -73,12 +75,10 @@ func (q *Queue) run(d QueueDropper) {
 // the order they are to be taken: the first queued on top.
 func (q *Queue) reverseFrom(mark int) { slices.Reverse(q.pending[mark:]) }
 
-// finish drains q and gives it back for the next outermost drop.
+// finish drains q and ends it.
 func (q *Queue) finish() {
+	defer func() { q.ended = true }()
 	q.drain()
-	if cap(q.pending) <= maxKept {
-		queues.Put(q)
-	}
 }
 
 // drain takes the queued handles one at a time, depth-first. If a
@@ -107,11 +107,3 @@ func (q *Queue) dropNext() {
 	defer q.reverseFrom(last)
 	p.owner.DropQueued(p.gen, q)
 }
-
-// maxKept is the largest stack a drained queue keeps for reuse, so that
-// one wide tree does not pin a large array for the rest of the program.
-const maxKept = 1 << 10
-
-// queues recycles drained queues: an outermost drop would otherwise
-// allocate one, since a queue handed to a user's method escapes.
-var queues = sync.Pool{New: func() any { return new(Queue) }}
