@@ -49,7 +49,7 @@ func TestALongChainOfCellsDropsOnASmallStack(t *testing.T) {
 		head = rc.New(cell.New(branch{name: fmt.Sprint(i), children: []rc.Rc[cell.RefCell[branch]]{head.Move()}}))
 	}
 	before := rc.LiveAllocations()
-	old := debug.SetMaxStack(1 << 20) // a nested drop needs about 1 KiB per node: it would crash
+	old := debug.SetMaxStack(1 << 20) // a nested drop needs some 400 bytes per node: it would crash
 	defer debug.SetMaxStack(old)
 	done := make(chan struct{})
 	go func() {

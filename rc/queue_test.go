@@ -56,8 +56,8 @@ const chainLen = 1_000_000
 
 // chainStackLimit is the stack bound for dropping chainLen nodes: the
 // whole process runs under it while the chain drops, so a drop that
-// recursed once per node (about 1 KiB a level) would crash the test binary
-// after a thousand nodes. The depth actually reached is far smaller and is
+// recursed once per node (some 400 bytes a level) would crash the test binary
+// after a few thousand nodes. The depth actually reached is far smaller and is
 // checked below, in frames.
 const chainStackLimit = 1 << 20
 

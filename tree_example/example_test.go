@@ -68,8 +68,8 @@ func TestTreeFreedByRoot(t *testing.T) {
 
 // TestADeepTreeDropsOnASmallStack drops a path of 100 000 nodes, each the
 // only child of the one before, with the whole program held to 1 MiB of
-// stack: a destructor that dropped its children itself would need a frame
-// per level, about 100 MB, and crash.
+// stack: a destructor that dropped its children itself would need stack
+// for every level, tens of megabytes, and crash.
 func TestADeepTreeDropsOnASmallStack(t *testing.T) {
 	const depth = 100_000
 	start := rc.LiveAllocations()

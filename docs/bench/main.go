@@ -1,7 +1,7 @@
 // Command bench measures rcbook against Rust's std and against its Go peers,
 // and writes the generated part of docs/benchmarks.md and its plot:
 //
-//	go run ./docs/bench                       # 7 rounds of 1s per benchmark: about 20 minutes
+//	go run ./docs/bench                       # 6 rounds of 1s per benchmark: about 15 minutes
 //	go run ./docs/bench -rounds 3 -benchtime 0.3s   # a quicker, noisier look
 //
 // It compiles docs/bench/pairs.rs with `rustc -O` (std only) and the Go
@@ -24,7 +24,7 @@ import (
 )
 
 func main() {
-	rounds := flag.Int("rounds", 7, "rounds of Rust, checked Go and release Go runs")
+	rounds := flag.Int("rounds", 6, "rounds of Rust, checked Go and release Go runs")
 	benchtime := flag.Duration("benchtime", time.Second, "time per benchmark and per Rust pair")
 	page := flag.String("page", "docs/benchmarks.md", "the page whose generated section is rewritten")
 	svg := flag.String("svg", "docs/benchmarks-ratios.svg", "the plot to write")

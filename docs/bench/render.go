@@ -100,16 +100,18 @@ func render(res *results, env, svg string) string {
 
 	w("\n### Dropping a long list, per node\n\n")
 	w("Each node owns the next. Queued: the nodes' destructors hand their successor to the drop in progress (`DropInto`), a million nodes. ")
-	w("Nested: they call `Drop` on it, so the destructors run one inside the other; a hundred thousand nodes, since a million need about 1 GB of stack. ")
-	w("Rust: `pairs.rs` drops a million nodes with the loop Rust programmers write. CPU is the process's CPU time per node, garbage collector included.\n\n")
-	w("| drop | checked | checked, CPU | `rcrelease` | `rcrelease`, CPU | Rust |\n|---|---|---|---|---|---|\n")
+	w("Nested: they call `Drop` on it, so the destructors run one inside the other; a hundred thousand nodes, since a million grow the stack to 512 MiB. ")
+	w("Rust: `pairs.rs` drops a million nodes with the loop Rust programmers write. CPU is the process's CPU time per node, garbage collector included; ")
+	w("stack is how far the goroutine stacks grew while dropping, checked build.\n\n")
+	w("| drop | checked | checked, CPU | `rcrelease` | `rcrelease`, CPU | stack | Rust |\n|---|---|---|---|---|---|---|\n")
 	for _, row := range []struct{ label, name, rust string }{
 		{"queued, 10⁶ nodes", "DropChain", ns(res.value(rust, "drop_chain", "ns/op"))},
 		{"nested, 10⁵ nodes", "DropChainNested", "—"},
 	} {
-		w("| %s | %s | %s | %s | %s | %s |\n", row.label,
+		w("| %s | %s | %s | %s | %s | %s | %s |\n", row.label,
 			ns(res.value(checked, row.name, "ns/node")), ns(res.value(checked, row.name, "cpu-ns/node")),
-			ns(res.value(release, row.name, "ns/node")), ns(res.value(release, row.name, "cpu-ns/node")), row.rust)
+			ns(res.value(release, row.name, "ns/node")), ns(res.value(release, row.name, "cpu-ns/node")),
+			mib(res.value(checked, row.name, "stack-MiB")), row.rust)
 	}
 
 	w("\n### What the checks cost\n\n")
@@ -140,6 +142,14 @@ func times(s stat) string {
 		return fmt.Sprintf("**%.2f×**", s.median)
 	}
 	return fmt.Sprintf("**%.2f×** (%.2f–%.2f)", s.median, s.low, s.high)
+}
+
+// mib formats a median size in MiB.
+func mib(s stat) string {
+	if !s.ok() {
+		return "—"
+	}
+	return fmt.Sprintf("%.1f MiB", s.median)
 }
 
 // count formats a B/op or allocs/op median.

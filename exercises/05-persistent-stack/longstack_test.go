@@ -16,7 +16,7 @@ import (
 // stackLimit is the most stack the million-node test lets a goroutine use.
 // A destructor that queues its tail keeps every drop a few kilobytes deep,
 // however long the stack; one that calls Drop on its tail nests a call per
-// node, about a kilobyte each, and passes the limit after a thousand.
+// node, some 400 bytes each, and passes the limit after a few thousand.
 const stackLimit = 1 << 20
 
 // childEnv names the test that a child process of the test binary runs

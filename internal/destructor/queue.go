@@ -6,8 +6,8 @@ import "slices"
 // rc's DropInto, waiting for their turn. Package rc calls it DropQueue and
 // documents it for users; this is the mechanism.
 //
-// A destructor that drops its children itself nests one Go call per level:
-// a list of a million nodes needs a million frames, about 1 GB of stack. A
+// A destructor that drops its children itself nests a few Go calls per
+// level: dropping a list of a million nodes grows the stack to 512 MiB. A
 // QueueDropper's destructor only queues its children and returns; the
 // outermost drop then takes them one at a time, so the stack stays as deep
 // as a single destructor, however long the chain.
