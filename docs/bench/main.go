@@ -5,11 +5,12 @@
 //	go run ./docs/bench -rounds 3 -benchtime 0.3s   # a quicker, noisier look
 //
 // It compiles docs/bench/pairs.rs with `rustc -O` (std only) and the Go
-// benchmarks (./benchmarks) twice, checked and with -tags rcrelease, then
-// runs the three programs in turn, once per round, rotating which goes
-// first, so that every round's three figures saw the same minutes of the
-// machine. A ratio is the median over rounds of the ratio within a round;
-// the spread beside it is the lowest and highest of those ratios.
+// benchmarks (./benchmarks) twice, checked and with -tags rcrelease. A
+// round runs every group of related benchmarks (groups) in the three
+// programs in turn, rotating which goes first, so that the figures a ratio
+// divides were taken seconds apart. A ratio is the median over rounds of
+// the ratio within a round; the spread beside it is the lowest and highest
+// of those ratios.
 //
 // The command needs rustc on PATH. It rewrites only what lies between the
 // markers <!-- bench:begin --> and <!-- bench:end --> in the page, and the
@@ -51,14 +52,18 @@ func run(rounds int, benchtime time.Duration, page, svg string) error {
 	}
 	res := newResults()
 	for r := range rounds {
-		for i := range progs {
-			p := progs[(r+i)%len(progs)] // rotate who goes first
-			fmt.Fprintf(os.Stderr, "round %d/%d: %s\n", r+1, rounds, p.build)
-			samples, err := p.run(benchtime)
-			if err != nil {
-				return fmt.Errorf("round %d, %s: %w", r+1, p.build, err)
+		fmt.Fprintf(os.Stderr, "round %d/%d\n", r+1, rounds)
+		for gi, g := range groups {
+			for i := range progs {
+				p := progs[(r+gi+i)%len(progs)] // rotate who goes first
+				samples, ok, err := p.run(g, benchtime)
+				if err != nil {
+					return fmt.Errorf("round %d, %s, %s: %w", r+1, p.build, g.goPattern, err)
+				}
+				if ok {
+					res.add(r, p.build, samples)
+				}
 			}
-			res.add(r, p.build, samples)
 		}
 	}
 	env := describe(rounds, benchtime)

@@ -3,8 +3,9 @@
 // Weak, timed the way `go test -bench` times them. Built with `rustc -O`
 // and run by `go run ./docs/bench`, which alternates it with the Go runs.
 //
-// Usage: pairs SECONDS — each pair runs for at least SECONDS and prints one
-// line, "name<TAB>ns per operation".
+// Usage: pairs SECONDS [NAME] — each pair runs for at least SECONDS and
+// prints one line, "name<TAB>ns per operation". With NAME, only the pair of
+// that name runs, or the pairs named NAME/...
 use std::hint::black_box;
 use std::rc::{Rc, Weak};
 use std::time::{Duration, Instant};
@@ -66,60 +67,97 @@ fn main() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1.0);
     let min = Duration::from_secs_f64(secs);
+    let only = std::env::args().nth(2).unwrap_or_default();
+    let want =
+        |name: &str| only.is_empty() || name == only || name.starts_with(&format!("{only}/"));
     let report = |name: &str, ns: f64| println!("{name}\t{ns:.3}");
 
     let r = Rc::new(42i64);
-    report("clone_drop", time(min, |n| {
-        for _ in 0..n {
-            let c = Rc::clone(black_box(&r));
-            drop(black_box(c));
-        }
-    }));
-    report("downgrade_drop", time(min, |n| {
-        for _ in 0..n {
-            let w = Rc::downgrade(black_box(&r));
-            drop(black_box(w));
-        }
-    }));
+    if want("clone_drop") {
+        report(
+            "clone_drop",
+            time(min, |n| {
+                for _ in 0..n {
+                    let c = Rc::clone(black_box(&r));
+                    drop(black_box(c));
+                }
+            }),
+        );
+    }
+    if want("downgrade_drop") {
+        report(
+            "downgrade_drop",
+            time(min, |n| {
+                for _ in 0..n {
+                    let w = Rc::downgrade(black_box(&r));
+                    drop(black_box(w));
+                }
+            }),
+        );
+    }
     let w = Rc::downgrade(&r);
-    report("upgrade_drop", time(min, |n| {
-        for _ in 0..n {
-            let u = black_box(&w).upgrade();
-            drop(black_box(u));
-        }
-    }));
-    report("weak_clone_drop", time(min, |n| {
-        for _ in 0..n {
-            let c = Weak::clone(black_box(&w));
-            drop(black_box(c));
-        }
-    }));
-    report("new_drop", time(min, |n| {
-        for _ in 0..n {
-            let r = Rc::new(black_box(42i64));
-            drop(black_box(r));
-        }
-    }));
+    if want("upgrade_drop") {
+        report(
+            "upgrade_drop",
+            time(min, |n| {
+                for _ in 0..n {
+                    let u = black_box(&w).upgrade();
+                    drop(black_box(u));
+                }
+            }),
+        );
+    }
+    if want("weak_clone_drop") {
+        report(
+            "weak_clone_drop",
+            time(min, |n| {
+                for _ in 0..n {
+                    let c = Weak::clone(black_box(&w));
+                    drop(black_box(c));
+                }
+            }),
+        );
+    }
+    if want("new_drop") {
+        report(
+            "new_drop",
+            time(min, |n| {
+                for _ in 0..n {
+                    let r = Rc::new(black_box(42i64));
+                    drop(black_box(r));
+                }
+            }),
+        );
+    }
     for live in [1usize, 10, 1000, 100_000] {
+        if !want(&format!("clone_drop_live/n={live}")) {
+            continue;
+        }
         let handles: Vec<Rc<i64>> = (0..live).map(|i| Rc::new(i as i64)).collect();
         let order = visit_order(live);
         for h in &handles {
             drop(black_box(Rc::clone(h))); // bring them into the cache, as Go's first rounds do
         }
         let mut i = 0;
-        report(&format!("clone_drop_live/n={live}"), time(min, |n| {
-            for _ in 0..n {
-                let c = Rc::clone(black_box(&handles[order[i]]));
-                drop(black_box(c));
-                i += 1;
-                if i == live {
-                    i = 0;
+        report(
+            &format!("clone_drop_live/n={live}"),
+            time(min, |n| {
+                for _ in 0..n {
+                    let c = Rc::clone(black_box(&handles[order[i]]));
+                    drop(black_box(c));
+                    i += 1;
+                    if i == live {
+                        i = 0;
+                    }
                 }
-            }
-        }));
+            }),
+        );
     }
     // One "operation" is one node of a CHAIN-node list: build the list
     // outside the clock, time only its drop.
+    if !want("drop_chain") {
+        return;
+    }
     let mut spent = Duration::ZERO;
     let mut nodes = 0u64;
     while spent < min {
