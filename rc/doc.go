@@ -26,8 +26,7 @@
 // (weak + 1), which Upgrade turns back into an Rc while the value lives;
 // NewCyclic builds a value that holds a Weak to itself. The files follow
 // the book: box.go (the header), fast.go and check.go (the fast paths and
-// the checks), rc.go, drop.go (the last drop, in order), queue.go (the drop
-// queue), weak.go, cyclic.go,
+// the checks), rc.go, drop.go (the last drop, in order), weak.go, cyclic.go,
 // unique.go (GetMut, MakeMut, TryUnwrap, IntoInner), pool.go, observe.go.
 //
 // Packages weak and pool keep their names for existing callers: they are
