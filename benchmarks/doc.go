@@ -16,5 +16,9 @@
 //	go test -run=^$ -bench=. -benchmem ./benchmarks
 //	go test -run=^$ -bench=. -benchmem -tags rcrelease ./benchmarks
 //
-// docs/benchmarks.md records the figures and the ratios.
+// docs/benchmarks.md records the figures and the ratios; go run ./docs/bench
+// also times the same pairs on Rust's std (docs/bench/pairs.rs) and writes
+// the tables against it, Clone+Drop over many live allocations
+// (BenchmarkCloneDropLive) and the drop of a million-node list
+// (BenchmarkDropChain, beside the nested BenchmarkDropChainNested).
 package benchmarks

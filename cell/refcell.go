@@ -117,13 +117,21 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss are", n, noun)
 }
 
-// Drop drops the value the cell holds, if its type has a Drop method
-// (rc.Dropper): rc and arc call it when the last strong handle to the cell
-// goes, so a RefCell inside an Rc drops its value as Rust's does. A
-// borrow still live then would outlive the value; Drop panics citing B2.
-func (c *RefCell[T]) Drop() {
+// Drop drops the value the cell holds, if its type has a destructor
+// (rc.QueueDropper or rc.Dropper): arc calls it, and rc calls DropInto,
+// when the last strong handle to the cell goes, so a RefCell inside an Rc
+// drops its value as Rust's does. A borrow still live then would outlive
+// the value; Drop panics citing B2.
+func (c *RefCell[T]) Drop() { c.DropInto(nil) }
+
+// DropInto is Drop inside a drop in progress, q (an *rc.DropQueue; nil for
+// none): rc calls it instead of Drop, so that a value whose destructor
+// queues its handles (rc.QueueDropper) can do so through the cell, and a
+// tree of cells drops in a loop. A value with only a Drop method has it
+// called, as by Drop.
+func (c *RefCell[T]) DropInto(q *destructor.Queue) {
 	if c.flag != 0 {
 		panic(&invariants.Error{Op: invariants.CellDrop, Detail: "dropped while borrowed: a guard outlived the value", Broke: invariants.B2})
 	}
-	destructor.Run(&c.value, nil, destructor.Unknown)
+	destructor.RunIn(&c.value, nil, destructor.Unknown, q)
 }

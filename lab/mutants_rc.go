@@ -49,15 +49,15 @@ var RcMutants = []Mutant{
 	{
 		Name: "destructor-twice", File: "rc/drop.go", Model: true,
 		Old:     "func (b *box[T]) endValue(op invariants.Op) {\n",
-		New:     "func (b *box[T]) endValue(op invariants.Op) {\n\tb.runDestructor()\n",
+		New:     "func (b *box[T]) endValue(op invariants.Op) {\n\tb.runDestructor(nil)\n",
 		Bug:     "the destructor runs again where the value's life ends",
 		Symptom: "every value is dropped twice, and a value taken out by TryUnwrap is dropped under its new owner",
 	},
 	{
 		Name: "implicit-weak-first", File: "rc/drop.go", Model: true,
 		Old: "\tdefer func() {\n\t\tb.endValue(op)            // 2, finished, even if the destructor panicked\n" +
-			"\t\tb.releaseImplicitWeak(op) // 3\n\t}()\n\tb.runDestructor() // 2\n",
-		New:     "\tb.releaseImplicitWeak(op) // 3, too early\n\tb.runDestructor()        // 2\n\tb.endValue(op)\n",
+			"\t\tb.releaseImplicitWeak(op) // 3\n\t}()\n\tb.runDestructor(q) // 2\n",
+		New:     "\tb.releaseImplicitWeak(op) // 3, too early\n\tb.runDestructor(q)       // 2\n\tb.endValue(op)\n",
 		Bug:     "the last strong Drop releases the implicit weak before dropping the value",
 		Symptom: "a destructor that drops a Weak to its own allocation frees it mid-destructor",
 	},

@@ -18,7 +18,11 @@
 // and the value (box.go draws the layout). Clone adds a handle (strong + 1);
 // Drop removes one (strong − 1). When strong reaches 0 the value's
 // destructor runs: the cleanup given to NewWithCleanup, then the value's
-// Drop method if its type implements Dropper. Downgrade makes a Weak
+// DropInto or Drop method if its type implements QueueDropper or Dropper.
+// A value that owns other Rcs (a list or tree node) should be a
+// QueueDropper: it hands them to the drop in progress, a DropQueue, which
+// drops them one after another instead of one inside the other, so a list
+// of any length drops on a bounded stack (queue.go). Downgrade makes a Weak
 // (weak + 1), which Upgrade turns back into an Rc while the value lives;
 // NewCyclic builds a value that holds a Weak to itself. The files follow
 // the book: box.go (the header), fast.go and check.go (the fast paths and

@@ -15,7 +15,7 @@ func (b *box[T]) decStrong(op invariants.Op) {
 		b.note() // the last one is noted once the value is gone (endValue)
 	}
 	if b.Strong == 0 {
-		b.dropSlow(op)
+		b.dropSlow(op, nil) // no drop in progress: a QueueDropper's destructor starts one
 	}
 }
 
@@ -28,32 +28,36 @@ func (b *box[T]) decStrong(op invariants.Op) {
 //  3. the implicit weak is released, freeing the allocation if no Weak
 //     remains (I4, I5).
 //
+// q is the drop in progress when a DropQueue reached this handle, nil when
+// a plain Drop did; a QueueDropper value queues what it owns into it.
+//
 // Steps 2 and 3 finish in a deferred call, so that they happen even when
 // the destructor panics: the allocation is still accounted for and the
 // panic propagates. Doing step 3 before step 2 is a real bug, not a style
 // choice: a destructor that drops a Weak stored inside the value would
 // bring weak to 0 and free the allocation while that destructor is still
 // running.
-func (b *box[T]) dropSlow(op invariants.Op) {
+func (b *box[T]) dropSlow(op invariants.Op, q *DropQueue) {
 	b.State = invariants.Dropping // 1
 	defer func() {
 		b.endValue(op)            // 2, finished, even if the destructor panicked
 		b.releaseImplicitWeak(op) // 3
 	}()
-	b.runDestructor() // 2
+	b.runDestructor(q) // 2
 }
 
 // runDestructor drops the value, once: the cleanup is taken out of the
 // header first, so that nothing calling back in can run it again. A pooled
-// header uses the plan its pool worked out once for T.
-func (b *box[T]) runDestructor() {
+// header uses the plan its pool worked out once for T. A QueueDropper
+// value queues what it owns into q, or into a queue of its own if q is nil.
+func (b *box[T]) runDestructor(q *DropQueue) {
 	cleanup := b.cleanup
 	b.cleanup = nil
 	plan := destructor.Unknown
 	if b.home != nil {
 		plan = b.home.plan
 	}
-	destructor.Run(&b.value, cleanup, plan)
+	destructor.RunIn(&b.value, cleanup, plan, q)
 }
 
 // endValue ends the value's life in the header: it was dropped, or moved

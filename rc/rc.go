@@ -29,7 +29,9 @@ type Rc[T any] struct {
 // handle goes: Drop is their destructor, called exactly once. A value of type
 // T is checked through *T, so both receivers work; a nil pointer value is
 // not asked. Package arc calls the same method, on the goroutine that drops
-// the last strong handle.
+// the last strong handle. A value that owns other Rcs should implement
+// QueueDropper instead: a Drop that drops them nests one destructor inside
+// another, as deep as the list or tree is long.
 type Dropper interface{ Drop() }
 
 // New allocates value with strong count 1 and weak count 0 (the implicit weak

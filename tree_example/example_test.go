@@ -3,6 +3,7 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -63,4 +64,27 @@ func TestTreeFreedByRoot(t *testing.T) {
 	require.Equal(t, start+7, rc.LiveAllocations(), "a tree of depth 3 is seven allocations, one per node")
 	root.Drop()
 	require.Equal(t, start, rc.LiveAllocations(), "dropping the root alone frees every node: no Weak owns anything")
+}
+
+// TestADeepTreeDropsOnASmallStack drops a path of 100 000 nodes, each the
+// only child of the one before, with the whole program held to 1 MiB of
+// stack: a destructor that dropped its children itself would need stack
+// for every level, tens of megabytes, and crash.
+func TestADeepTreeDropsOnASmallStack(t *testing.T) {
+	const depth = 100_000
+	start := rc.LiveAllocations()
+	node := rc.New(cell.New(Node{value: depth, out: io.Discard}))
+	for v := depth - 1; v > 0; v-- {
+		node = rc.New(cell.New(Node{value: v, out: io.Discard, children: []rc.Rc[cell.RefCell[Node]]{node.Move()}}))
+	}
+	require.Equal(t, start+depth, rc.LiveAllocations(), "one allocation per node")
+	old := debug.SetMaxStack(1 << 20)
+	defer debug.SetMaxStack(old)
+	done := make(chan struct{})
+	go func() { // a fresh goroutine: its stack starts small and may not grow past the limit
+		defer close(done)
+		node.Drop()
+	}()
+	<-done
+	require.Equal(t, start, rc.LiveAllocations(), "dropping the root frees the whole path")
 }

@@ -27,20 +27,25 @@ type Node struct {
 	value    int
 	parent   weak.Weak[cell.RefCell[Node]] // zero value: dangling, "no parent yet"
 	children []rc.Rc[cell.RefCell[Node]]
-	out      io.Writer // where Drop reports; Rust would simply println!
+	out      io.Writer // where DropInto reports; Rust would simply println!
 }
 
-// Drop is Node's destructor (it makes Node an rc.Dropper; the RefCell
-// around it passes the drop on). It runs once, when the last strong handle
-// to the node goes. Like Rust, it reports first and then lets go of the
-// node's fields: each child handle, in order, and the Weak to the parent.
-// Go will not drop fields for us, so forgetting either would leak: an
-// undropped child keeps its strong count above 0, and an undropped Weak
+// DropInto is Node's destructor (it makes Node an rc.QueueDropper; the
+// RefCell around it passes the drop on). It runs once, when the last strong
+// handle to the node goes. Like Rust, it reports first and then lets go of
+// the node's fields: each child handle, in order, and the Weak to the
+// parent. Go will not drop fields for us, so forgetting either would leak:
+// an undropped child keeps its strong count above 0, and an undropped Weak
 // keeps its parent's allocation from being freed.
-func (n *Node) Drop() {
+//
+// The children go to q, the drop in progress, rather than to Drop: their
+// destructors then run one after another once this one has returned, in
+// the same depth-first order, instead of inside it. A tree a million levels
+// deep drops on as little stack as this one.
+func (n *Node) DropInto(q *rc.DropQueue) {
 	fmt.Fprintf(n.out, "drop node %d\n", n.value)
 	for i := range n.children {
-		n.children[i].Drop()
+		n.children[i].DropInto(q)
 	}
 	n.parent.Drop()
 }
@@ -153,8 +158,9 @@ func deeperTree(w io.Writer) {
 	midNode.Release()
 	rootNode.Release()
 
-	// One Drop frees all seven nodes: each destructor drops its children
-	// before returning, so the output is a depth-first walk of the tree.
+	// One Drop frees all seven nodes: each destructor queues its children,
+	// and the queue drops them depth first, so the output is a depth-first
+	// walk of the tree.
 	fmt.Fprintln(w, "dropping the root")
 	root.Drop()
 	fmt.Fprintf(w, "live allocations after drop: %d\n", rc.LiveAllocations())

@@ -2,6 +2,8 @@
 
 package stack
 
+import "github.com/rcbook/rcbook/rc"
+
 // Push returns a new version with value on top of s. s is unchanged and
 // becomes the new version's tail: one allocation, no copying.
 func (s *Stack) Push(value string) Stack {
@@ -25,8 +27,9 @@ func (s *Stack) Values() []string {
 	panic("TODO: walk down the tails, collecting values")
 }
 
-// Drop is node's destructor: rc calls it once, when the node's last owner
-// goes. It gives up the node's share of its tail.
-func (n *node) Drop() {
-	panic("TODO: drop the tail")
+// DropInto is node's destructor (it makes node an rc.QueueDropper): rc
+// calls it once, when the node's last owner goes, with the drop in
+// progress. It gives up the node's share of its tail by queueing it on q.
+func (n *node) DropInto(q *rc.DropQueue) {
+	panic("TODO: give the tail to the drop in progress")
 }

@@ -40,8 +40,9 @@ func (s *Stack) Values() []string {
 	return values
 }
 
-// Drop is node's destructor: rc calls it once, when the node's last owner
-// goes. It gives up the node's share of its tail.
-func (n *node) Drop() {
-	n.tail.Drop() // the tail's nodes may be shared: only the last owner drops them
+// DropInto is node's destructor (it makes node an rc.QueueDropper): rc
+// calls it once, when the node's last owner goes, with the drop in
+// progress. It gives up the node's share of its tail by queueing it on q.
+func (n *node) DropInto(q *rc.DropQueue) {
+	n.tail.DropInto(q) // the tail's nodes may be shared: only the last owner drops them
 }

@@ -40,8 +40,13 @@ func (s *Stack) Clone() Stack {
 // Drop gives up s's share of its nodes and leaves s empty. A node whose
 // last owner this was is dropped, and its destructor gives up its tail in
 // turn. Dropping the empty stack does nothing.
-func (s *Stack) Drop() {
+func (s *Stack) Drop() { s.DropInto(nil) }
+
+// DropInto is Drop inside a destructor: it queues s's share of its top node
+// on q, the drop in progress (rc.Rc.DropInto), which drops it after the
+// destructor has returned. With a nil q it is Drop.
+func (s *Stack) DropInto(q *rc.DropQueue) {
 	if !s.top.IsEmpty() {
-		s.top.Drop()
+		s.top.DropInto(q)
 	}
 }
