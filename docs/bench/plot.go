@@ -99,7 +99,11 @@ func liveLines(w func(string, ...any), res *results) {
 		}
 	}
 	top = niceCeil(top)
-	x := func(i int) float64 { return rightX + float64(i)/float64(len(liveCounts)-1)*rightW }
+	// Each n sits at log10(n), so a decade takes the same width everywhere.
+	span := math.Log10(float64(liveCounts[len(liveCounts)-1]) / float64(liveCounts[0]))
+	x := func(i int) float64 {
+		return rightX + math.Log10(float64(liveCounts[i])/float64(liveCounts[0]))/span*rightW
+	}
 	y := func(v float64) float64 { return bottomY - v/top*float64(bottomY-topY) }
 	w(`<text x="%d" y="%d" font-size="13" font-weight="bold">Clone+Drop, ns, over n live allocations</text>`+"\n", rightX-40, topY-24)
 	for _, t := range []float64{0, top / 4, top / 2, 3 * top / 4, top} {
