@@ -82,7 +82,7 @@ func (r *Rc[T]) header(op invariants.Op) *box[T] {
 // Clone has no slow path to call: a live handle can always be cloned, so
 // whatever makes the fast path decline is a misuse or an overflow, and the
 // panic records the header for *invariants.Error to diagnose. Keeping calls
-// out keeps Clone small enough to be inlined.
+// out keeps Clone small enough to be inlined (cost 79 of 80, chapter 11).
 func (r *Rc[T]) Clone() Rc[T] {
 	b := r.box
 	if b == nil {

@@ -170,7 +170,8 @@ func (w *Weak[T]) Move() Weak[T] {
 //
 // The common case, a Weak that is not the last owner, is weakDropFast
 // (fast.go), which receives the slow path as a parameter so that Drop is
-// inlined; the function literal is that slow path (chapter 11).
+// inlined (cost 78 of 80); the function literal is that slow path
+// (chapter 11).
 func (w *Weak[T]) Drop() {
 	weakDropFast(w, func(w *Weak[T]) { w.dropSlow() })
 }
