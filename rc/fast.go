@@ -5,9 +5,10 @@ package rc
 import "github.com/rcbook/rcbook/invariants"
 
 // The fast paths. Each does an operation's common case, in which nothing can
-// go wrong, or hands the handle to its slow path, which runs the full
-// checks, diagnoses any misuse, and handles the interesting cases (the last
-// strong handle, the last owner of the allocation). They are small enough
+// go wrong; otherwise Clone panics (see Rc.Clone), and the two Drops hand
+// the handle to their slow path, which runs the full checks, diagnoses any
+// misuse, and handles the interesting cases (the last strong handle, the
+// last owner of the allocation). They are small enough
 // for the handles' methods to be inlined into their callers, so the common
 // case costs a few compares and one increment or decrement, with no call.
 //
@@ -18,12 +19,12 @@ import "github.com/rcbook/rcbook/invariants"
 // has since handed to someone else (I5) is always refused. Where the
 // operation tests a count anyway, the count stands for the state: strong >
 // 0 exactly while the value is alive (I2), and weak = 0 once the
-// allocation is freed (I5). With -tags rcrelease both tests compile away, and what
-// remains is the overflow test (I1). Rust's std keeps one too, but aborts
+// allocation is freed (I5). With -tags rcrelease both tests compile away,
+// and what remains is the overflow test (I1). Rust's std keeps one too, but aborts
 // when it fails; this one declines, and the caller panics.
 //
-// Drop's fast paths receive their slow path as a parameter, slow, instead
-// of calling it by name. That is for Go's inliner, which gives every
+// The two Drops' fast paths receive their slow path as a parameter, slow,
+// instead of calling it by name. That is for Go's inliner, which gives every
 // function a budget of 80 and charges 57 for a call it cannot inline, but
 // only 17 for a call through a parameter (once the function is inlined,
 // the parameter may turn out to be a known function, as it does here). So
