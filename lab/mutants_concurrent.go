@@ -177,9 +177,9 @@ var ConcurrentMutants = []Mutant{
 	// rwlock: a thin layer on refcount.
 	{
 		Name: "rwlock-read-before-lock", File: "rwlock/rwlock.go", Race: true,
-		Old: "\tg = &ReadGuard[T]{value: &l.value}\n\tif g.ref, err = l.refs.Acquire(ctx); err != nil {\n",
+		Old: "\tg = &ReadGuard[T]{value: &l.value}\n\tif err = acquire(&l.refs, ctx, &g.ref); err != nil {\n",
 		New: "\tsnapshot := l.value // the reader's own copy, so that no writer can change it under the reader\n" +
-			"\tg = &ReadGuard[T]{value: &snapshot}\n\tif g.ref, err = l.refs.Acquire(ctx); err != nil {\n",
+			"\tg = &ReadGuard[T]{value: &snapshot}\n\tif err = acquire(&l.refs, ctx, &g.ref); err != nil {\n",
 		Bug:     "Read copies the value for the reader before it has acquired the lock",
 		Symptom: "a reader can get a copy taken while a writer was half-way through: a torn value, and a data race on it",
 		Hard:    "a writer must be mid-write at the moment of the copy; the concurrent test's writers hold the lock for two increments, so it depends on the schedule overlapping them",

@@ -27,8 +27,8 @@ var RcMutants = []Mutant{
 	},
 	{
 		Name: "upgrade-resurrects", File: "rc/weak.go", Model: true,
-		Old:     "\tif b.Strong == 0 {\n\t\treturn false\n\t}\n\tb.incStrong(op)\n",
-		New:     "\tb.incStrong(op)\n",
+		Old:     "\t\tif b.Strong > 0 {\n\t\t\tb.Strong++\n",
+		New:     "\t\t{\n\t\t\tb.Strong++\n",
 		Bug:     "Upgrade increments strong without testing that it is above 0",
 		Symptom: "a dropped value comes back to life through an old Weak",
 	},
@@ -97,10 +97,10 @@ var RcMutants = []Mutant{
 		Symptom: "build can upgrade its Weak and reach a value that does not exist yet",
 	},
 	{
-		Name: "unchecked-overflow", File: "rc/check.go", Model: true,
-		Old:     "\tif b.Strong == invariants.MaxCount {\n\t\tinvariants.Refuse(op, &b.Header)\n\t}\n\tb.Strong++\n",
-		New:     "\tb.Strong++\n",
-		Bug:     "Upgrade's slow path increments strong without the overflow test",
+		Name: "unchecked-overflow", File: "rc/weak.go", Model: true,
+		Old:     "\t\tif b.Strong == invariants.MaxCount || (invariants.Enabled && (b.Gen != w.gen || b.Weak <= 0)) {\n",
+		New:     "\t\tif invariants.Enabled && (b.Gen != w.gen || b.Weak <= 0) {\n",
+		Bug:     "Upgrade increments strong without the overflow test",
 		Symptom: "the strong count wraps around and the value is freed while in use",
 	},
 }

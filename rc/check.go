@@ -46,15 +46,3 @@ func (b *box[T]) incStrong(op invariants.Op) {
 		b.note()
 	}
 }
-
-// incWeak adds a Weak handle, checked against overflow in every build (I1).
-// The caller has checked the header.
-func (b *box[T]) incWeak(op invariants.Op) {
-	if b.Weak == invariants.MaxCount {
-		invariants.Refuse(op, &b.Header)
-	}
-	b.Weak++
-	if trace.Enabled {
-		b.note()
-	}
-}

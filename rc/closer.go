@@ -61,13 +61,11 @@ func NewWithCleanupErr[T any](value T, cleanup func(T) error) Rc[T] {
 // moved) or stale, and lets any other panic of the destructor through, once
 // the drop is complete.
 //
-// A Close that is not the last costs what Drop does: the same fast path.
-func (r *Rc[T]) Close() error {
-	if b := r.box; b != nil && b.tryDecStrongFast(r.gen) {
-		r.empty(invariants.Dropped)
-		return nil
-	}
-	return r.closeSlow()
+// A Close that is not the last takes Drop's fast path, dropFast; only the
+// slow path differs.
+func (r *Rc[T]) Close() (err error) {
+	dropFast(r, func(r *Rc[T]) { err = r.closeSlow() })
+	return err
 }
 
 // closeSlow is Close for the last strong handle and for every misuse, as

@@ -31,18 +31,32 @@ func NewWeak[T any]() Weak[T] { return Weak[T]{} }
 
 // Downgrade returns a new Weak to r's allocation: weak + 1, strong
 // unchanged. It panics if r is empty or the weak count would overflow (I1).
+//
+// Like Clone, Downgrade has no slow path to call: a live handle can always
+// be downgraded, so a declined test is a misuse or an overflow, and the
+// panic records the header for *invariants.Error to diagnose. That keeps it
+// small enough to be inlined (cost 66 of 80, chapter 11).
 func Downgrade[T any](r *Rc[T]) Weak[T] {
-	if b := r.box; b != nil && b.tryIncWeakFast(r.gen) {
-		return Weak[T]{box: b, gen: r.gen}
+	b := r.box
+	if b == nil {
+		if trace.Enabled {
+			panic(trace.Empty(invariants.RcDowngrade, r.spent, r.gen))
+		}
+		panic(&invariants.Error{Op: invariants.RcDowngrade, Empty: true, Spent: r.spent})
 	}
-	return downgradeSlow(r)
-}
-
-// downgradeSlow is Downgrade with every check, reached only when the fast
-// path declined.
-func downgradeSlow[T any](r *Rc[T]) Weak[T] {
-	b := r.header(invariants.RcDowngrade)
-	b.incWeak(invariants.RcDowngrade)
+	// Checked builds also refuse a stale r: a header reused since r was made
+	// (I5), or a value already dropped, which strong = 0 says without
+	// reading the state (I2: the value is alive exactly while strong > 0).
+	if b.Weak == invariants.MaxCount || (invariants.Enabled && (b.Gen != r.gen || b.Strong <= 0)) {
+		if trace.Enabled {
+			panic(trace.Annotate(&invariants.Error{Op: invariants.RcDowngrade, Header: b.Header, Gen: r.gen}, &b.log))
+		}
+		panic(&invariants.Error{Op: invariants.RcDowngrade, Header: b.Header, Gen: r.gen})
+	}
+	b.Weak++
+	if trace.Enabled {
+		b.note()
+	}
 	return Weak[T]{box: b, gen: r.gen}
 }
 
@@ -75,51 +89,69 @@ func (w *Weak[T]) used(why invariants.Spent) {
 // strong + 1. If the value has been dropped (or is being dropped, or was
 // moved out by MakeMut or TryUnwrap), or w is dangling, it returns an empty
 // Rc and false and changes nothing: a dead value is never resurrected (I7).
-func (w *Weak[T]) Upgrade() (Rc[T], bool) {
-	if b := w.box; b != nil && b.tryUpgradeFast(w.gen) {
-		return Rc[T]{box: b, gen: w.gen}, true
+// It panics if w was dropped or moved, or the strong count would overflow
+// (I1).
+//
+// Upgrade calls nothing, so that it is inlined (cost 79 of 80, chapter 11):
+// its two answers of "no" need no check beyond the ones here, and every
+// other way out is a misuse, a panic in place. The named results let the
+// "no" answers share one bare return, which the inliner charges least.
+func (w *Weak[T]) Upgrade() (r Rc[T], ok bool) {
+	if b := w.box; b != nil {
+		// Checked builds refuse a stale w: a header reused since w was made,
+		// or freed, which weak = 0 says without reading the state (I5).
+		if b.Strong == invariants.MaxCount || (invariants.Enabled && (b.Gen != w.gen || b.Weak <= 0)) {
+			if trace.Enabled {
+				panic(trace.Annotate(&invariants.Error{Op: invariants.WeakUpgrade, Header: b.Header, Gen: w.gen}, &b.log))
+			}
+			panic(&invariants.Error{Op: invariants.WeakUpgrade, Header: b.Header, Gen: w.gen})
+		}
+		// Only a live value gains a handle. Strong = 0 means the value has
+		// been dropped, or is being dropped, or moved out; incrementing it
+		// would resurrect a dead value (I7).
+		if b.Strong > 0 {
+			b.Strong++
+			if trace.Enabled {
+				b.note()
+			}
+			return Rc[T]{box: b, gen: w.gen}, true
+		}
+	} else if w.spent != invariants.Never {
+		if trace.Enabled {
+			panic(trace.Empty(invariants.WeakUpgrade, w.spent, w.gen))
+		}
+		panic(&invariants.Error{Op: invariants.WeakUpgrade, Empty: true, Spent: w.spent})
 	}
-	return w.upgradeSlow()
-}
-
-// upgradeSlow is Upgrade for a dangling Weak, a dead value and every misuse.
-func (w *Weak[T]) upgradeSlow() (Rc[T], bool) {
-	b := w.header(invariants.WeakUpgrade)
-	if b == nil || !b.tryUpgrade(invariants.WeakUpgrade) {
-		return Rc[T]{}, false
-	}
-	return own(b), true
-}
-
-// tryUpgrade adds a strong handle if, and only if, the value is still
-// alive: strong > 0 (I7). A strong count of 0 means the value has been
-// dropped, or is being dropped, or moved out; incrementing it would
-// resurrect a dead value, so tryUpgrade leaves it alone and reports false.
-// The caller has checked the header with checkWeak, so freed memory is
-// never read.
-func (b *box[T]) tryUpgrade(op invariants.Op) bool {
-	if b.Strong == 0 {
-		return false
-	}
-	b.incStrong(op)
-	return true
+	return // w is dangling, or the value is gone
 }
 
 // Clone returns another Weak to the same allocation (weak + 1), or another
 // dangling Weak if w is dangling. It panics if w was dropped or moved, or
 // the weak count would overflow (I1).
+//
+// Like Upgrade it calls nothing, and is inlined (cost 73 of 80): a Weak to
+// a dead value is cloned the same way as one to a live value.
 func (w *Weak[T]) Clone() Weak[T] {
-	if b := w.box; b != nil && b.tryIncWeakFast(w.gen) {
-		return Weak[T]{box: b, gen: w.gen}
+	b := w.box
+	if b == nil {
+		if w.spent != invariants.Never {
+			if trace.Enabled {
+				panic(trace.Empty(invariants.WeakClone, w.spent, w.gen))
+			}
+			panic(&invariants.Error{Op: invariants.WeakClone, Empty: true, Spent: w.spent})
+		}
+		return Weak[T]{} // a dangling Weak clones to a dangling Weak
 	}
-	return w.cloneSlow()
-}
-
-// cloneSlow is Clone for a dangling Weak, a dead value and every misuse.
-func (w *Weak[T]) cloneSlow() Weak[T] {
-	b := w.header(invariants.WeakClone)
-	if b != nil {
-		b.incWeak(invariants.WeakClone)
+	// Checked builds refuse a stale w, as Upgrade does (I5).
+	if b.Weak == invariants.MaxCount || (invariants.Enabled && (b.Gen != w.gen || b.Weak <= 0)) {
+		if trace.Enabled {
+			panic(trace.Annotate(&invariants.Error{Op: invariants.WeakClone, Header: b.Header, Gen: w.gen}, &b.log))
+		}
+		panic(&invariants.Error{Op: invariants.WeakClone, Header: b.Header, Gen: w.gen})
+	}
+	b.Weak++
+	if trace.Enabled {
+		b.note()
 	}
 	return Weak[T]{box: b, gen: w.gen}
 }
@@ -135,12 +167,13 @@ func (w *Weak[T]) Move() Weak[T] {
 // Drop gives up w: weak − 1, freeing the allocation if w was its last owner
 // of any kind (I3, I5). Dropping a dangling Weak is allowed; dropping a Weak
 // twice panics.
+//
+// The common case, a Weak that is not the last owner, is weakDropFast
+// (fast.go), which receives the slow path as a parameter so that Drop is
+// inlined (cost 78 of 80); the function literal is that slow path
+// (chapter 11).
 func (w *Weak[T]) Drop() {
-	if b := w.box; b != nil && b.tryDecWeakFast(w.gen) {
-		w.used(invariants.Dropped)
-		return
-	}
-	w.dropSlow()
+	weakDropFast(w, func(w *Weak[T]) { w.dropSlow() })
 }
 
 // dropSlow is Drop for a dangling Weak, a dead value, the last owner of the

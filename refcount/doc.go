@@ -35,7 +35,11 @@
 //
 // # Waiting and cancellation
 //
-// A waiter sleeps on a channel of its own; nothing spins or polls. The
+// An acquirer that finds the reference busy and nobody queued first spins
+// a few times (a few microseconds at most, and not at all on one
+// processor), taking the reference if it comes free, as a fast path
+// would; a holder on another core is usually done sooner than a sleeper
+// could be woken. Then it queues, and sleeps on a channel of its own. The
 // reference is handed over by whoever makes it available (a Release, or a
 // cancellation that removes the waiter at the head), which counts it for
 // the waiter before waking it. When a waiter's context is done it leaves the

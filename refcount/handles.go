@@ -24,7 +24,17 @@ type Ref struct {
 // handed to it. The Ref holds nothing afterwards. Release panics with an
 // *Error if the Ref was already released or is the zero Ref, and then
 // changes nothing.
+//
+// The common case is releaseFast (fast.go), which receives the rest as a
+// parameter so that Release is inlined.
 func (r *Ref) Release() {
+	releaseFast(r, (*Ref).releaseSlow)
+}
+
+// releaseSlow is Release when its fast path declined: r holds nothing, its
+// Token must be burnt, the count changed under it, or the release must
+// hand the reference on.
+func (r *Ref) releaseSlow() {
 	c := r.c
 	if c == nil {
 		panic(refuseRelease(r.released))

@@ -50,11 +50,23 @@ func (c *RefCount) Count() int {
 // TryAcquire returns a shared reference and true if one can be granted now:
 // no exclusive reference is held and nobody is waiting. Otherwise it returns
 // the zero Ref and false, and changes nothing. It never blocks.
-func (c *RefCount) TryAcquire() (Ref, bool) {
+//
+// The common case is tryAcquireFast (fast.go), which receives the rest as a
+// parameter so that TryAcquire is inlined.
+func (c *RefCount) TryAcquire() (r Ref, ok bool) {
+	ok = tryAcquireFast(c, &r, (*RefCount).tryAcquireSlow)
+	return
+}
+
+// tryAcquireSlow is TryAcquire when its fast path declined: the count
+// changed under it, the state says no, or a test is tracking leaks and the
+// Ref needs its Token. It fills in r if it grants the reference.
+func (c *RefCount) tryAcquireSlow(r *Ref) bool {
 	if c.tryShared("TryAcquire") {
-		return Ref{c: c, leak: leak.Mint(&refLeaks)}, true
+		r.c, r.leak = c, leak.Mint(&refLeaks)
+		return true
 	}
-	return Ref{}, false
+	return false
 }
 
 // Acquire returns a shared reference, waiting while an exclusive reference is
@@ -63,14 +75,25 @@ func (c *RefCount) TryAcquire() (Ref, bool) {
 // at ctx. Otherwise, if ctx is done, or becomes done before the reference is
 // handed over, Acquire returns the zero Ref and ctx.Err(), and the count is
 // as if it had never been called.
+//
+// The common case is acquireFast (fast.go), which receives the rest as a
+// parameter so that Acquire is inlined.
 func (c *RefCount) Acquire(ctx context.Context) (r Ref, err error) {
+	err = acquireFast(c, ctx, &r, (*RefCount).acquireSlow)
+	return
+}
+
+// acquireSlow is Acquire when its fast path declined: the count changed
+// under it, someone holds the exclusive reference or waits, or a test is
+// tracking leaks and the Ref needs its Token.
+func (c *RefCount) acquireSlow(ctx context.Context, r *Ref) error {
 	if s := c.state.Load(); s >= sharedMask || !c.state.CompareAndSwap(s, s+1) {
-		if err = c.wait(ctx, false); err != nil {
-			return
+		if err := c.wait(ctx, false); err != nil {
+			return err
 		}
 	}
 	r.c, r.leak = c, leak.Mint(&refLeaks)
-	return
+	return nil
 }
 
 // tryShared adds a Ref to the count if one can be granted now. A failed

@@ -42,7 +42,7 @@ type WriteGuard[T any] struct {
 // so that a guard released in the function that took it is not allocated.
 func (l *RwLock[T]) Read(ctx context.Context) (g *ReadGuard[T], err error) {
 	g = &ReadGuard[T]{value: &l.value}
-	if g.ref, err = l.refs.Acquire(ctx); err != nil {
+	if err = acquire(&l.refs, ctx, &g.ref); err != nil {
 		return nil, err
 	}
 	return
@@ -52,9 +52,28 @@ func (l *RwLock[T]) Read(ctx context.Context) (g *ReadGuard[T], err error) {
 // (no writer holds or awaits the lock), else nil and false. It never blocks.
 func (l *RwLock[T]) TryRead() (g *ReadGuard[T], ok bool) {
 	g = &ReadGuard[T]{value: &l.value}
-	if g.ref, ok = l.refs.TryAcquire(); !ok {
+	if ok = tryAcquire(&l.refs, &g.ref); !ok {
 		return nil, false
 	}
+	return
+}
+
+// acquire and tryAcquire take a shared reference into r, out of line.
+// RefCount's Acquire and TryAcquire are inlined wherever they are called,
+// and each uses nearly all of Go's inlining budget, so Read and TryRead,
+// which call them, would no longer be inlined into their callers; their
+// guard would then escape, an allocation per read. Calling them here keeps
+// Read and TryRead small, at the price of the one call they always paid.
+//
+//go:noinline
+func acquire(refs *refcount.RefCount, ctx context.Context, r *refcount.Ref) (err error) {
+	*r, err = refs.Acquire(ctx)
+	return
+}
+
+//go:noinline
+func tryAcquire(refs *refcount.RefCount, r *refcount.Ref) (ok bool) {
+	*r, ok = refs.TryAcquire()
 	return
 }
 

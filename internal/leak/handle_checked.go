@@ -48,6 +48,16 @@ type Token = *token
 // copies) may point to it.
 type token struct{ h Handle }
 
+// Minting reports whether Mint would register a Token now: tracking is on.
+// A fast path that cannot afford Mint's call leaves the handle to its slow
+// path while it reports true. It is the constant false with -tags
+// rcrelease.
+func Minting() bool { return On() }
+
+// Tracked reports whether t stands for a handle, so that Burn has work to
+// do. It is the constant false with -tags rcrelease.
+func Tracked(t Token) bool { return t != nil }
+
 // Mint returns a Token registered in the calling goroutine's scope with
 // the site that called into the handle package, if tracking is on, and
 // nil otherwise. It is small enough to be inlined: while tracking is off

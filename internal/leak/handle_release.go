@@ -18,6 +18,12 @@ func Note(*Handle, fmt.Stringer) {}
 // Token is empty in release builds.
 type Token struct{}
 
+// Minting is false in release builds: no Token is ever minted.
+func Minting() bool { return false }
+
+// Tracked is false in release builds.
+func Tracked(Token) bool { return false }
+
 // Mint returns the empty Token in release builds.
 func Mint(*Kind) Token { return Token{} }
 

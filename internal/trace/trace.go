@@ -21,7 +21,9 @@ package trace
 
 import (
 	"fmt"
+	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -65,7 +67,7 @@ func (e *Event) split() (op, site string) {
 		switch {
 		case f.Function == "" || strings.HasPrefix(f.Function, "runtime."):
 			// the runtime's own frames (a panic unwinding through a deferred drop)
-		case library(f.Function):
+		case library(f.Function, f.File):
 			op = shortFunc(f.Function)
 		default:
 			return op, fmt.Sprintf("%s:%d (%s)", f.File, f.Line, shortFunc(f.Function))
@@ -140,16 +142,37 @@ func (h *History) String() string {
 	return strings.TrimSuffix(b.String(), "\n")
 }
 
-// library reports whether fn belongs to rcbook's handle packages, whose
-// frames stand between an event and the program's line.
-func library(fn string) bool {
+// library reports whether a frame, of function fn in file, belongs to
+// rcbook's handle packages, whose frames stand between an event and the
+// program's line. The name is not always enough: when a handle method is
+// inlined into the program, a function literal inside it (rc's Drop passes
+// one to its fast path) is compiled as a function of the program's package,
+// named after the program's function. Its file is still the library's.
+func library(fn, file string) bool {
 	for _, pkg := range []string{"/rc.", "/weak.", "/pool.", "/arc.", "/refcount.", "/rwlock.", "/rcmap.", "/internal/"} {
 		if strings.Contains(fn, "rcbook/rcbook"+pkg) {
 			return true
 		}
 	}
-	return false
+	rel, inModule := strings.CutPrefix(file, libraryRoot)
+	if libraryRoot == "" || !inModule || strings.HasSuffix(rel, "_test.go") {
+		return false
+	}
+	dir := path.Dir(rel) // the package's folder: not a test, not its testdata
+	return slices.Contains([]string{"rc", "weak", "pool", "arc", "refcount", "rwlock", "rcmap"}, dir) ||
+		strings.HasPrefix(dir, "internal/") && !strings.Contains(dir, "testdata")
 }
+
+// libraryRoot is the module's folder with a final slash, worked out from
+// this file's own path (compiled with -trimpath it is the module path).
+var libraryRoot = func() string {
+	_, file, _, ok := runtime.Caller(0)
+	root, found := strings.CutSuffix(file, "internal/trace/trace.go")
+	if !ok || !found {
+		return ""
+	}
+	return root
+}()
 
 // shortFunc drops the module path and type parameters from a function
 // name: "github.com/rcbook/rcbook/rc.(*Rc[...]).Drop" is "rc.(*Rc).Drop".
