@@ -70,12 +70,11 @@ func (r *Rc[T]) DropInto(q *DropQueue) {
 // on to the value's destructor if this was the last strong handle.
 // (Exported only to satisfy destructor.Owner; box is not.)
 func (b *box[T]) DropQueued(gen uint32, q *DropQueue) {
-	if b.tryDecStrongFast(gen) {
+	b.checkStrong(invariants.RcDrop, gen)
+	if b.Strong > 1 {
+		b.decStrong(invariants.RcDrop) // not the last: the value stays (I2)
 		return
 	}
-	b.checkStrong(invariants.RcDrop, gen)
 	b.Strong--
-	if b.Strong == 0 {
-		b.dropSlow(invariants.RcDrop, q)
-	}
+	b.dropSlow(invariants.RcDrop, q)
 }
