@@ -2,6 +2,7 @@ package lab
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -36,23 +37,29 @@ func runModel(r Result, dir, overlay, reports string, opts Options) Result {
 			r.Err = err
 			return r
 		}
-		args := withTags(build, "-run", "^("+strings.Join(modelTests, "|")+")$", r.Package(),
-			"-args", "-rapid.checks="+strconv.Itoa(opts.Checks), "-rapid.seed="+strconv.FormatUint(opts.Seed, 10), "-rapid.nofailfile")
-		failed, err := goTest(dir, args, buildReports, opts)
-		if err != nil {
+		// Each kind runs its tests in order and stops at the first that
+		// fails: heap headers first, then pooled ones.
+		hunt := func(tests []string, tool string, kill *Kill, v **model.Violation) error {
+			if *kill != Survived {
+				return nil
+			}
+			args := withTags(build, "-failfast", "-run", "^("+strings.Join(tests, "|")+")$", r.Package(),
+				"-args", "-rapid.checks="+strconv.Itoa(opts.Checks), "-rapid.seed="+strconv.FormatUint(opts.Seed, 10),
+				"-rapid.nofailfile", "-rapid.shrinktime=5s")
+			failed, err := goTest(dir, args, buildReports, opts)
+			if err != nil {
+				return err
+			}
+			r.Failed = append(r.Failed, failed...)
+			if anyOf(failed, tests) {
+				*kill, *v = build, firstReport(buildReports, tests, tool, failed)
+			}
+			return nil
+		}
+		if err := errors.Join(hunt(rapidTests, "rapid", &r.ByRapid, &r.Rapid),
+			hunt(exploreTests, "explore", &r.ByExplorer, &r.Explored)); err != nil {
 			r.Err = fmt.Errorf("lab: mutant %s: %w", r.Name, err)
 			return r
-		}
-		r.Failed = append(r.Failed, failed...)
-		if r.ByRapid == Survived {
-			if v := firstReport(buildReports, rapidTests, "rapid", failed); v != nil || anyOf(failed, rapidTests) {
-				r.ByRapid, r.Rapid = build, v
-			}
-		}
-		if r.ByExplorer == Survived {
-			if v := firstReport(buildReports, exploreTests, "explore", failed); v != nil || anyOf(failed, exploreTests) {
-				r.ByExplorer, r.Explored = build, v
-			}
 		}
 	}
 	r.Killed = r.ByRapid != Survived && r.ByExplorer != Survived

@@ -16,7 +16,7 @@ import (
 func labMutants(args []string) error {
 	fs := flag.NewFlagSet("lab mutants", flag.ContinueOnError)
 	checks := fs.Int("checks", 200, "rapid runs per model test")
-	depth := fs.Int("depth", 8, "deepest exploration per mutant")
+	depth := fs.Int("depth", 6, "deepest exploration per mutant")
 	seed := fs.Uint64("seed", 1, "rapid's seed for the model tests (0 draws one); fixed by default, so that the catalogue is the same on every run")
 	timeout := fs.Duration("timeout", 3*time.Minute, "go test -timeout for each mutant: a test that hangs on the bug kills it")
 	only := fs.String("run", "", "try only the mutants whose names contain this text")

@@ -96,6 +96,9 @@ func (m *machine) apply(s Step) {
 	case OpWeakStaleUse:
 		m.weakStaleUse(s.I, s.Use)
 	}
+	if len(m.stales)+len(m.staleWeaks) > 0 {
+		m.noteFreed()
+	}
 }
 
 // record notes the step in the trace, with the names it refers to now.
@@ -107,12 +110,12 @@ func (m *machine) record(s Step, made string) {
 		if s.Op == OpPtrEq {
 			k.nj = m.strongs[s.J].name
 		}
-	case OpWeakClone, OpWeakMove, OpWeakDrop, OpUpgrade, OpWeakPtrEq, OpWeakStaleCopy:
+	case OpWeakClone, OpWeakMove, OpWeakDrop, OpUpgrade, OpWeakPtrEq:
 		k.ni = m.weaks[s.I].name
 		if s.Op == OpWeakPtrEq {
 			k.nj = m.weaks[s.J].name
 		}
-	case OpStaleCopy:
+	case OpStaleCopy, OpWeakStaleCopy:
 		k.ni = m.strongs[s.I].name
 	case OpStaleUse:
 		k.ni = m.stales[s.I].name

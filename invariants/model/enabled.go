@@ -62,7 +62,10 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 			steps = append(steps, Step{Op: OpMakeMut, I: i, CloneDrops: true})
 		}
 		if misuse && !staleOf[s.alloc] {
-			steps = append(steps, Step{Op: OpStaleCopy, I: i}) // one stale copy per allocation
+			steps = append(steps, Step{Op: OpStaleCopy, I: i}) // one stale copy of each kind per allocation
+		}
+		if misuse && !weakStaleOf[s.alloc] {
+			steps = append(steps, Step{Op: OpWeakStaleCopy, I: i})
 		}
 		if _, ok := m.impl.(CountSetter); ok && room(s.alloc) {
 			steps = append(steps, Step{Op: OpProbeOverflow, I: i})
@@ -82,9 +85,6 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 			steps = append(steps, Step{Op: OpWeakClone, I: i}, Step{Op: OpUpgrade, I: i})
 		}
 		steps = append(steps, Step{Op: OpWeakMove, I: i}, Step{Op: OpWeakDrop, I: i})
-		if misuse && w.alloc >= 0 && !weakStaleOf[w.alloc] {
-			steps = append(steps, Step{Op: OpWeakStaleCopy, I: i})
-		}
 		for j := i + 1; j < len(m.weaks); j++ {
 			if !firstWeak[m.weaks[j].alloc] || m.weaks[j].alloc == w.alloc {
 				steps = append(steps, Step{Op: OpWeakPtrEq, I: i, J: j})
@@ -142,6 +142,9 @@ func (m *machine) key() string {
 	}
 	for _, c := range m.staleWeaks {
 		stales[c.alloc] += 16 // weak copies apart from strong ones
+	}
+	for a := range m.freedAt {
+		stales[a] += 256 * m.reuses(a) // and freed headers a pool may have reused apart
 	}
 	var live []int
 	for a, al := range m.model.Allocs {

@@ -27,8 +27,12 @@ type machine struct {
 	// where the header checks must refuse them.
 	stales     []strongSlot
 	staleWeaks []weakSlot
-	twins      int     // values made as twins (Step.Twin)
-	trace      []taken // the steps taken, for counterexamples
+	// freedAt[a] is how many allocations had been made when allocation a,
+	// which a stale copy still points at, was freed: a pool may have
+	// handed its header to any made since.
+	freedAt map[int]int
+	twins   int     // values made as twins (Step.Twin)
+	trace   []taken // the steps taken, for counterexamples
 	// want and got are the last step's answer, as the model expects it and
 	// as the implementation gave it (Session.Expected, Session.Seen).
 	want, got Answer

@@ -33,7 +33,7 @@ const (
 	// with -tags rcrelease the same use is undefined behaviour, as it is in
 	// Rust's unsafe code, and no step takes it.
 	OpStaleCopy     // copy strong handle I without Clone: a stale handle, not counted
-	OpWeakStaleCopy // copy weak handle I without Clone
+	OpWeakStaleCopy // downgrade strong handle I, copy the Weak without Clone, drop the Weak: a Weak counted nowhere
 	OpStaleUse      // use stale strong copy I (Use says how) where it must be refused
 	OpWeakStaleUse  // use stale weak copy I (Use says how) where it must be refused
 )
@@ -194,8 +194,10 @@ func (k taken) String() string {
 		return fmt.Sprintf("rc.WeakPtrEq(&%s, &%s)", wn(s.I), wn(s.J))
 	case OpProbeOverflow:
 		return fmt.Sprintf("counts of %s's allocation set to their maximum; every increment must be refused", sn(s.I))
-	case OpStaleCopy, OpWeakStaleCopy:
+	case OpStaleCopy:
 		return fmt.Sprintf("%s := *%s // copied without Clone: not counted", made, sn(s.I))
+	case OpWeakStaleCopy:
+		return fmt.Sprintf("w := rc.Downgrade(&%s); %s := w /* copied without Clone */; w.Drop() // %s is counted nowhere", sn(s.I), made, made)
 	case OpStaleUse, OpWeakStaleUse:
 		return fmt.Sprintf("%s.%s() // stale: must be refused", sn(s.I), s.Use)
 	}

@@ -137,11 +137,7 @@ func misuseActions(s *model.Session, do func(*rapid.T, model.Step)) map[string]f
 				do(t, model.Step{Op: model.OpNew})
 				return
 			}
-			if s.Weaks() == 0 {
-				do(t, model.Step{Op: model.OpDowngrade, I: rapid.IntRange(0, s.Strongs()-1).Draw(t, "strong")})
-				return
-			}
-			do(t, model.Step{Op: model.OpWeakStaleCopy, I: rapid.IntRange(0, s.Weaks()-1).Draw(t, "weak")})
+			do(t, model.Step{Op: model.OpWeakStaleCopy, I: rapid.IntRange(0, s.Strongs()-1).Draw(t, "strong")})
 		},
 		"staleUse": func(t *rapid.T) {
 			strong, weak, weakUses := s.Refusable()
