@@ -145,8 +145,10 @@ func (m *machine) weakStaleUse(i int, u Use) {
 	if u == UseDrop && want == invariants.I4 {
 		// Refused with the value alive, a Drop may still mark the copy as
 		// used up (rc's does, before it reaches the count): the harness
-		// keeps it no longer, so either way is accepted.
-		m.staleWeaks = append(m.staleWeaks[:i], m.staleWeaks[i+1:]...)
+		// uses it no more, as if it pointed nowhere, so either way is
+		// accepted. The copy keeps its place: the other observers' indices
+		// stay as they were.
+		m.staleWeaks[i].alloc = -1
 	}
 }
 
