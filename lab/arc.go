@@ -14,7 +14,22 @@ import (
 // uses it as it is (lab/rust.go).
 type Arc struct{}
 
-var _ model.Impl = Arc{}
+var (
+	_ model.Impl        = Arc{}
+	_ model.StaleCopier = Arc{}
+)
+
+// UncountedCopy copies the arc.Arc behind s without Clone, as Rc's does
+// for rc.Rc (model.StaleCopier).
+func (Arc) UncountedCopy(s model.Strong) model.Strong {
+	return &arcStrong{h: uncounted(&s.(*arcStrong).h)}
+}
+
+// UncountedWeakCopy is UncountedCopy for a Weak.
+func (Arc) UncountedWeakCopy(w model.Weak) model.Weak {
+	c := uncounted(w.(*arcWeak).w)
+	return &arcWeak{w: &c}
+}
 
 // New is arc.New.
 func (Arc) New(v model.Value) model.Strong {

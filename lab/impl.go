@@ -1,6 +1,8 @@
 package lab
 
 import (
+	"reflect"
+
 	"github.com/rcbook/rcbook/invariants/model"
 	"github.com/rcbook/rcbook/rc"
 )
@@ -15,7 +17,33 @@ type Rc struct {
 	Pool *rc.Pool[model.Value] // nil: headers from the heap, as rc.New
 }
 
-var _ model.Impl = Rc{}
+var (
+	_ model.Impl        = Rc{}
+	_ model.StaleCopier = Rc{}
+)
+
+// UncountedCopy copies the rc.Rc behind s as `c := *h` would, without
+// Clone: the copy is counted nowhere. It is how the harness makes the stale
+// handles its misuse steps use (model.StaleCopier).
+func (Rc) UncountedCopy(s model.Strong) model.Strong {
+	return &strong{h: uncounted(&s.(*strong).h)}
+}
+
+// UncountedWeakCopy is UncountedCopy for a Weak.
+func (Rc) UncountedWeakCopy(w model.Weak) model.Weak {
+	c := uncounted(w.(*weakHandle).w)
+	return &weakHandle{w: &c}
+}
+
+// uncounted returns a copy of *h made field by field, as an assignment
+// would. It goes through reflect because go vet rightly reports the
+// assignment: handles must not be copied, and this copy is the misuse the
+// header checks must catch.
+func uncounted[H any](h *H) H {
+	var c H
+	reflect.ValueOf(&c).Elem().Set(reflect.ValueOf(h).Elem())
+	return c
+}
 
 // New is rc.New, or Pool.New.
 func (i Rc) New(v model.Value) model.Strong {

@@ -123,3 +123,14 @@ func TestOnlyConcurrentMutantsMaySurvive(t *testing.T) {
 		assert.Equal(t, !concurrent, m.Required(), "mutant %s: only a concurrent mutant may survive", m.Name)
 	}
 }
+
+func TestTheCatalogueSaysWhichTestsKilledEachMutant(t *testing.T) {
+	killed := Result{Mutant: Mutant{Name: "a", Bug: "bug a", Model: true}, Killed: true,
+		ByRapid: Checked, ByExplorer: Release, ByUnitTests: Survived}
+	md := MutantsMarkdown([]Result{killed, {Mutant: Mutant{Name: "b", Bug: "bug b", Model: true}}})
+	assert.Contains(t, md, "| model (rapid) | explorer | unit tests |", "the table has a column for each kind of test")
+	assert.Contains(t, md, "| `a` | bug a | — | survived | killed | killed (rcrelease) | survived |",
+		"each column says whether, and in which build, that kind of test killed the mutant")
+	assert.Contains(t, md, "killed 1 of 2 by the model-based tests alone (the unit tests alone: 0)")
+	assert.Equal(t, "survived", Survived.String())
+}

@@ -1,8 +1,9 @@
 package lab
 
-// RcMutants are the bugs of package rc: the ones real implementers of
+// RcMutants are the bugs of package rc, which holds Rc, Weak (package weak
+// forwards to it) and Pool (package pool): the ones real implementers of
 // Rust's Rc make, each in the one line of the header or the handles where
-// it would be made. The model-based tests must kill every one.
+// it would be made. The model-based tests alone must kill every one.
 var RcMutants = []Mutant{
 	{
 		Name: "leak-implicit-weak", File: "rc/drop.go", Model: true,
@@ -102,5 +103,80 @@ var RcMutants = []Mutant{
 		New:     "\t\tif invariants.Enabled && (b.Gen != w.gen || b.Weak <= 0) {\n",
 		Bug:     "Upgrade increments strong without the overflow test",
 		Symptom: "the strong count wraps around and the value is freed while in use",
+	},
+	// The mutants below were out of the model's reach until it learnt the
+	// misuse steps (copies made without Clone), panicking cleanups, equal
+	// values, clones that drop the other owners, and the run with the checks
+	// compiled out (-tags rcrelease).
+	{
+		Name: "stale-dead-value-readable", File: "rc/check.go", Model: true,
+		Old:     "\tif invariants.Enabled && (!b.StrongUsable() || b.Gen != gen) {\n",
+		New:     "\tif invariants.Enabled && (b.State == invariants.Freed || b.Gen != gen) {\n",
+		Bug:     "the strong handle's check refuses a freed allocation but not a dead value",
+		Symptom: "a copy made without Clone reads, drops or clones a value that was already dropped, while a Weak keeps the allocation",
+	},
+	{
+		Name: "pool-stale-strong-accepted", File: "rc/check.go", Model: true,
+		Old:     "\tif invariants.Enabled && (!b.StrongUsable() || b.Gen != gen) {\n",
+		New:     "\tif invariants.Enabled && !b.StrongUsable() {\n",
+		Bug:     "the strong handle's check forgets the generation",
+		Symptom: "a handle that outlived its pooled allocation reads and drops the value of whoever the pool gave the header to next",
+	},
+	{
+		Name: "pool-stale-weak-accepted", File: "rc/check.go", Model: true,
+		Old:     "\tif invariants.Enabled && (!b.WeakUsable() || b.Gen != gen) {\n",
+		New:     "\tif invariants.Enabled && !b.WeakUsable() {\n",
+		Bug:     "the Weak's check forgets the generation",
+		Symptom: "a Weak that outlived its pooled allocation upgrades to the value of whoever the pool gave the header to next",
+	},
+	{
+		Name: "weak-drop-takes-implicit", File: "rc/drop.go", Model: true,
+		Old:     "\tif invariants.Enabled && b.Strong > 0 && b.Weak <= 1 {\n",
+		New:     "\tif invariants.Enabled && b.Strong > 0 && b.Weak <= 0 {\n",
+		Bug:     "Weak.Drop lets a Weak give up the last weak unit while strong handles remain",
+		Symptom: "a Weak copied without Clone and dropped twice takes the implicit weak, and the allocation is freed under its strong handles",
+	},
+	{
+		Name: "cleanup-panic-skips-drop", File: "rc/drop.go", Model: true,
+		Old:     "\tdestructor.RunIn(&b.value, cleanup, plan, q)\n",
+		New:     "\tif cleanup != nil {\n\t\tcleanup(b.value)\n\t}\n\tdestructor.RunIn(&b.value, nil, plan, q)\n",
+		Bug:     "the cleanup runs before the value's Drop, outside the deferred call that protects it",
+		Symptom: "a cleanup that panics skips the value's own Drop: what Drop releases is never released",
+	},
+	{
+		Name: "destructor-panic-skips-release", File: "rc/drop.go", Model: true,
+		Old: "\tdefer func() {\n\t\tb.endValue(op)            // 2, finished, even if the destructor panicked\n" +
+			"\t\tb.releaseImplicitWeak(op) // 3\n\t}()\n\tb.runDestructor(q) // 2\n",
+		New:     "\tb.runDestructor(q) // 2\n\tb.endValue(op)\n\tb.releaseImplicitWeak(op) // 3\n",
+		Bug:     "the last strong Drop finishes the value's end and releases the implicit weak only if the destructor returns",
+		Symptom: "a destructor or cleanup that panics leaves the header half-dropped: the allocation is never freed",
+	},
+	{
+		Name: "ptreq-compares-values", File: "rc/rc.go", Model: true,
+		Old:     "func PtrEq[T any](a, b *Rc[T]) bool { return a.box == b.box }\n",
+		New:     "func PtrEq[T any](a, b *Rc[T]) bool {\n\treturn a.box == b.box || a.box != nil && b.box != nil && any(a.box.value) == any(b.box.value)\n}\n",
+		Bug:     "PtrEq compares the values the handles point at, not the allocations",
+		Symptom: "two allocations that hold equal values are reported as one",
+	},
+	{
+		Name: "makemut-clone-assumes-shared", File: "rc/unique.go", Model: true,
+		Old:     "\t\tb.decStrong(invariants.RcMakeMut)\n",
+		New:     "\t\tb.Strong-- // strong was at least 2: the others keep the value\n",
+		Bug:     "MakeMut's clone case gives up the original's share assuming the other owners keep the value",
+		Symptom: "a clone function that drops the other owners leaves the original with strong 0, never dropped nor freed",
+	},
+	{
+		Name: "release-upgrade-resurrects", File: "rc/weak.go", Model: true,
+		Old:     "\t\tif b.Strong > 0 {\n\t\t\tb.Strong++\n",
+		New:     "\t\tif !invariants.Enabled || b.Strong > 0 {\n\t\t\tb.Strong++\n",
+		Bug:     "Upgrade leaves the dead-value test to the checks, which -tags rcrelease compiles out",
+		Symptom: "in a release build a Weak brings a dropped value back to life",
+	},
+	{
+		Name: "release-clone-overflow-unchecked", File: "rc/fast.go", Model: true,
+		Old:     "\tif b.Strong == invariants.MaxCount || (invariants.Enabled && (b.Gen != gen || b.State != invariants.Alive)) {\n",
+		New:     "\tif invariants.Enabled && (b.Strong == invariants.MaxCount || b.Gen != gen || b.State != invariants.Alive) {\n",
+		Bug:     "Clone's overflow test is compiled out with the other checks (-tags rcrelease)",
+		Symptom: "in a release build the strong count wraps around and the value is freed while in use",
 	},
 }

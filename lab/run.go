@@ -10,7 +10,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +19,7 @@ import (
 // Options says how hard to hunt each mutant.
 type Options struct {
 	Checks  int           // rapid runs per model test
+	Seed    uint64        // rapid's seed for the model tests, so that a run is repeatable; 0 draws one
 	Depth   int           // how deep the explorer goes
 	Timeout time.Duration // go test's -timeout: a mutant that makes a test hang is killed by it
 }
@@ -34,8 +34,29 @@ type Result struct {
 	Killed bool     // the tests failed, as they must
 	Failed []string // the tests that failed, in the order they finished
 	// For Model mutants: the counterexamples, or nil where a tool missed.
-	Rapid    *model.Violation // rapid's shrunk counterexample (TestModel)
-	Explored *model.Violation // the explorer's shortest (TestExplore)
+	Rapid    *model.Violation // rapid's shrunk counterexample (TestModel or TestModelPooled)
+	Explored *model.Violation // the explorer's shortest (TestExplore or TestExplorePooled)
+	// For Model mutants: which build each kind of test killed it in.
+	ByRapid, ByExplorer, ByUnitTests Kill
+}
+
+// Kill says whether, and in which build, a kind of test killed a mutant.
+type Kill string
+
+// The kills. Checked is the plain build; Release the build with the checks
+// compiled out (-tags rcrelease), tried only when the plain one survived.
+const (
+	Survived Kill = ""
+	Checked  Kill = "killed"
+	Release  Kill = "killed (rcrelease)"
+)
+
+// String is how the lab's table says it.
+func (k Kill) String() string {
+	if k == Survived {
+		return "survived"
+	}
+	return string(k)
 }
 
 // Caught names what caught a model mutant: the rule the explorer's
@@ -47,10 +68,21 @@ func (r Result) Caught() string {
 	return r.Explored.Mismatch.Caught()
 }
 
-// modelTests are the tests a Model mutant faces, all in package rc; each
-// must fail. TestModel is rapid's state machine, TestExplore and
-// TestExplorePooled the explorer with heap and pooled headers.
-var modelTests = []string{"TestModel", "TestExplore", "TestExplorePooled"}
+// The tests a Model mutant faces, all in package rc: rapid's state machine
+// and the explorer, each with heap and with pooled headers. A Model mutant
+// is killed when one of the rapid tests and one of the explorer's fail, in
+// the plain build or, failing that, with -tags rcrelease: the model-based
+// checks alone. The unit tests (every other test of rc, weak and pool) are
+// run apart, to show what they would catch on their own.
+var (
+	rapidTests   = []string{"TestModel", "TestModelPooled"}
+	exploreTests = []string{"TestExplore", "TestExplorePooled"}
+	modelTests   = append(append([]string(nil), rapidTests...), exploreTests...)
+	// notUnit are the tests of package rc that use the model: the unit
+	// runs skip them.
+	notUnit      = append(append([]string(nil), modelTests...), "FuzzModel", "TestFuzzRegressionAllActionsSkipped")
+	unitPackages = []string{"./rc", "./weak", "./pool"}
+)
 
 // RunMutants tries every mutant in ms against the code in the repository
 // at root (each in its own module, the library's or the exercises'), one
@@ -86,6 +118,10 @@ func run(root, dir string, m Mutant, opts Options) Result {
 		r.Err = err
 		return r
 	}
+	moduleDir := filepath.Join(root, m.Module) // where go test runs: the mutant's module
+	if m.Model {
+		return runModel(r, moduleDir, overlay, reports, opts)
+	}
 	args := []string{"test", "-json", "-count=1", "-overlay", overlay, "-timeout", opts.Timeout.String()}
 	if m.Race {
 		args = append(args, "-race")
@@ -93,42 +129,20 @@ func run(root, dir string, m Mutant, opts Options) Result {
 	if m.Tags != "" {
 		args = append(args, "-tags", m.Tags)
 	}
-	moduleDir := filepath.Join(root, m.Module) // where go test runs: the mutant's module
-	if m.Model {
-		args = append(args, "-run", "^("+strings.Join(modelTests, "|")+")$", m.Package(),
-			"-args", "-rapid.checks="+strconv.Itoa(opts.Checks), "-rapid.nofailfile")
-	} else {
-		// One failing test is enough to kill the mutant: stop there.
-		args = append(args, "-failfast", m.Package())
-		if usesRapid(moduleDir, m.Package()) {
-			// A failing rapid test would otherwise save its counterexample
-			// under the package's testdata (the tree is never touched), and
-			// spend minutes shrinking a counterexample nobody reads.
-			args = append(args, "-args", "-rapid.nofailfile", "-rapid.shrinktime=1s")
-		}
+	// One failing test is enough to kill the mutant: stop there.
+	args = append(args, "-failfast", m.Package())
+	if usesRapid(moduleDir, m.Package()) {
+		// A failing rapid test would otherwise save its counterexample
+		// under the package's testdata (the tree is never touched), and
+		// spend minutes shrinking a counterexample nobody reads.
+		args = append(args, "-args", "-rapid.nofailfile", "-rapid.shrinktime=1s")
 	}
-	cmd := exec.Command("go", args...)
-	cmd.Dir = moduleDir
-	cmd.Env = append(os.Environ(), model.ReportDir+"="+reports, "RCBOOK_EXPLORE_DEPTH="+strconv.Itoa(opts.Depth))
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	runErr := cmd.Run()
-	failed, buildFailed := failures(stdout.Bytes())
-	if buildFailed || (runErr != nil && !isExit(runErr)) {
-		r.Err = fmt.Errorf("lab: mutant %s: go test could not run it (does the mutated %s compile?): %v\n%s",
-			m.Name, m.File, runErr, strings.TrimSpace(stderr.String()))
+	failed, err := goTest(moduleDir, args, reports, opts)
+	if err != nil {
+		r.Err = fmt.Errorf("lab: mutant %s: %w", m.Name, err)
 		return r
 	}
 	r.Failed = failed
-	if m.Model {
-		r.Rapid = readReport(reports, "TestModel", "rapid")
-		r.Explored = readReport(reports, "TestExplore", "explore")
-		r.Killed = len(failed) > 0
-		for _, t := range modelTests {
-			r.Killed = r.Killed && slices.Contains(failed, t)
-		}
-		return r
-	}
 	r.Killed = len(failed) > 0
 	return r
 }

@@ -187,12 +187,16 @@ func compareWithRust(bin string, f RustFamily, produce func(emit func(trial) boo
 func CompareExplored(bin string, family RustFamily, depth int) (RustRun, *Divergence, error) {
 	cfg := Universe
 	cfg.Depth = depth
+	// The misuse steps and the flags Rust has no counterpart for are not
+	// even explored: they would multiply the sequences only to leave them
+	// out. The overflow probe is, so that a violation it finds is reported.
+	cfg.Filter = func(s model.Step) bool { return expressible(s) || s.Op == model.OpProbeOverflow }
 	leftOut := 0
 	var explored model.ExploreResult
 	run, div, err := compareWithRust(bin, family, func(emit func(trial) bool) {
 		explored = model.Sequences(family.Impl, cfg, func(steps []model.Step) bool {
 			for _, s := range steps {
-				if !expressible(s.Op) {
+				if !expressible(s) {
 					leftOut++
 					return true
 				}

@@ -21,11 +21,18 @@ type trial struct {
 	violation *model.Violation
 }
 
-// expressible reports whether Rust's std can take step: every step but the
-// overflow probe, which would need 2^63 handles in Rust (where overflow
-// aborts the process; rcbook refuses the increment), and any step the
-// model may learn later that has no Rust counterpart.
-func expressible(op model.Op) bool { return op <= model.OpWeakPtrEq }
+// expressible reports whether rcdiff replays step on Rust's std: every step
+// but the overflow probe, which would need 2^63 handles in Rust (where
+// overflow aborts the process; rcbook refuses the increment), the misuse
+// steps (a copy made without Clone does not compile in Rust), and any step
+// the model may learn later that has no Rust counterpart. Three flags are
+// left out too: a panicking cleanup (Rust has no cleanup beside Drop), a
+// value equal to the one before (rcdiff names values by their ID, which
+// twins share) and a MakeMut whose clone drops other handles (Rust's clone
+// is Clone::clone, which cannot reach them without a RefCell of its own).
+func expressible(s model.Step) bool {
+	return s.Op <= model.OpWeakPtrEq && !s.CleanupPanics && !s.Twin && !s.CloneDrops
+}
 
 // runTrial runs a sequence on impl beside the model: next gives each step
 // in turn, from the session as it stands, until it says there is none. Then

@@ -8,7 +8,7 @@
 //	rcbook serve [-addr 127.0.0.1:8080]
 //	rcbook docs check [-update]
 //	rcbook docs figures [-update] [-rounds N] [-count N] [-benchtime D]
-//	rcbook lab mutants [-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
+//	rcbook lab mutants [-checks N] [-seed S] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]
 //	rcbook lab explore [-depth D] [-update FILE | -check FILE]
 //	rcbook lab rust [-depth D] [-random N] [-length L] [-seed S] [-family rc,pool,arc]
 //	rcbook version
@@ -114,16 +114,20 @@ numbers after each <!-- figure: NAME --> marker in the prose. The default
 			name: "lab", short: "the verification lab: mutants, exhaustive exploration, comparison with Rust's std",
 			sub: []*command{
 				{
-					name: "mutants", args: "[-checks N] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]",
+					name: "mutants", args: "[-checks N] [-seed S] [-depth D] [-run TEXT] [-timeout D] [-update FILE | -check FILE]",
 					short: "build every deliberate bug and show that the tests catch it",
 					long: `Builds every mutant of the lab (each an edit to one file, applied with go's
 -overlay flag so the tree is never touched), runs the tests CI runs against it,
-and reports it as killed or survived; ends with "mutants: killed K of N". It
-fails if a package rc mutant survives or a mutant cannot be built. It needs the
-go command and a checkout.
+and reports it as killed or survived; ends with "mutants: killed K of N". A
+package rc mutant is killed by the model-based tests alone: rapid's state machine
+and the explorer, in the plain build or with -tags rcrelease; the unit tests of
+rc, weak and pool are run apart, and each mutant's line says which of the three
+killed it. It fails if a package rc mutant survives or a mutant cannot be built.
+It needs the go command and a checkout.
 
--run TEXT tries only the mutants whose names contain TEXT; -checks and -depth
-set how hard rapid and the explorer hunt rc's mutants; -timeout bounds each
+-run TEXT tries only the mutants whose names contain TEXT; -checks, -seed and
+-depth set how hard rapid and the explorer hunt rc's mutants (the seed is fixed
+by default, so that the catalogue is the same on every run); -timeout bounds each
 mutant's go test (a hang counts as caught). -update and -check rewrite or check
 the mutants region of a chapter.`,
 					run: labMutants,

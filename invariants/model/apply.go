@@ -1,6 +1,10 @@
 package model
 
-import "github.com/rcbook/rcbook/invariants"
+import (
+	"errors"
+
+	"github.com/rcbook/rcbook/invariants"
+)
 
 // apply performs one step on the implementation and the model, checks what
 // the step itself returned, and records what it did in the trace. The
@@ -12,6 +16,8 @@ func (m *machine) apply(s Step) {
 		made = m.name("s")
 	case OpDowngrade, OpDangling, OpWeakClone, OpWeakMove:
 		made = m.name("w")
+	case OpStaleCopy, OpWeakStaleCopy:
+		made = m.name("c")
 	}
 	if s.Op <= OpNewCyclic {
 		m.nextID++ // the value the step is about to make
@@ -60,7 +66,7 @@ func (m *machine) apply(s Step) {
 	case OpGetMut:
 		m.getMut(s.I)
 	case OpMakeMut:
-		m.makeMut(s.I)
+		m.makeMut(s.I, s.CloneDrops)
 	case OpTryUnwrap:
 		m.tryUnwrap(s.I)
 	case OpIntoInner:
@@ -81,6 +87,17 @@ func (m *machine) apply(s Step) {
 		}
 	case OpProbeOverflow:
 		m.probeOverflow(s.I)
+	case OpStaleCopy:
+		m.staleCopy(s.I, made)
+	case OpWeakStaleCopy:
+		m.weakStaleCopy(s.I, made)
+	case OpStaleUse:
+		m.staleUse(s.I, s.Use)
+	case OpWeakStaleUse:
+		m.weakStaleUse(s.I, s.Use)
+	}
+	if len(m.stales)+len(m.staleWeaks) > 0 {
+		m.noteFreed()
 	}
 }
 
@@ -98,26 +115,53 @@ func (m *machine) record(s Step, made string) {
 		if s.Op == OpWeakPtrEq {
 			k.nj = m.weaks[s.J].name
 		}
+	case OpStaleCopy, OpWeakStaleCopy:
+		k.ni = m.strongs[s.I].name
+	case OpStaleUse:
+		k.ni = m.stales[s.I].name
+	case OpWeakStaleUse:
+		k.ni = m.staleWeaks[s.I].name
 	}
 	m.trace = append(m.trace, k)
 }
 
+// newValue makes the value of a step that makes one, under the model's
+// key m.nextID. A twin shows the ID and payload of the value made just
+// before it, so that the two are equal as Go compares them.
 func (m *machine) newValue(s Step) Value {
-	v := Value{ID: m.nextID, Payload: m.nextID, Panics: s.Panics, log: m.log}
-	m.model.Values[v.ID] = &ValueState{SelfAlloc: -1, Payload: v.Payload, Panics: v.Panics}
+	key := m.nextID
+	v := Value{ID: key, Payload: key, Panics: s.Panics, log: m.log}
+	if prev, ok := m.model.Values[key-1]; ok && s.Twin {
+		v.ID, v.Payload, v.Panics = prev.ID, prev.Payload, prev.Panics
+		prev.Twin = true
+		m.twins++
+	}
+	m.model.Values[key] = &ValueState{ID: v.ID, SelfAlloc: -1, Payload: v.Payload, Panics: v.Panics, Twin: v.ID != key}
 	return v
 }
 
+// ErrCleanupPanic is the panic value of a cleanup that panics
+// (Step.CleanupPanics).
+var ErrCleanupPanic = errors.New("model: cleanup panicked on purpose")
+
 func (m *machine) new(s Step, made string) {
 	v := m.newValue(s)
+	key := m.nextID
 	var h Strong
 	if s.Op == OpNewWithCleanup {
-		m.model.Values[v.ID].Cleanup = true
-		h = m.impl.NewWithCleanup(v, func(v Value) { m.log.Cleanups[v.ID]++ })
+		st := m.model.Values[key]
+		st.Cleanup, st.CleanupPanics = true, s.CleanupPanics
+		panics := s.CleanupPanics
+		h = m.impl.NewWithCleanup(v, func(v Value) {
+			m.log.Cleanups[v.ID]++
+			if panics {
+				panic(ErrCleanupPanic)
+			}
+		})
 	} else {
 		h = m.impl.New(v)
 	}
-	m.strongs = append(m.strongs, strongSlot{h, m.model.Alloc(v.ID), made})
+	m.strongs = append(m.strongs, strongSlot{h, m.model.Alloc(key), made})
 }
 
 // newCyclic builds a value that holds a Weak to its own allocation. Its
@@ -188,16 +232,12 @@ func (m *machine) dropStrong(i int) {
 	s := m.strongs[i]
 	m.removeStrong(i)
 	a := m.model.Allocs[s.alloc]
-	lastPanics := a.Strong == 1 && m.model.Values[a.Value].Panics
-	p := catch(s.h.Drop)
-	m.want.Panicked, m.got.Panicked = lastPanics, p != nil
-	if lastPanics {
-		if p != ErrDestructorPanic {
-			failf("", ErrDestructorPanic, p, "what %s.Drop panics with when the destructor panics: the destructor's own panic", s.name)
-		}
-	} else if p != nil {
-		panic(p)
+	var want error
+	if a.Strong == 1 {
+		want = m.dropPanic(a.Value)
 	}
+	p := catch(s.h.Drop)
+	m.checkDropPanic(want, p, s.name+".Drop")
 	if !s.h.IsEmpty() {
 		failf("", "an empty handle", "a handle that still owns", "%s after Drop", s.name)
 	}
@@ -228,4 +268,32 @@ func (m *machine) upgrade(i int, made string) {
 		return
 	}
 	m.strongs = append(m.strongs, strongSlot{h, w.alloc, made})
+}
+
+// dropPanic is what dropping value key must panic with: the destructor's
+// panic if it panics, else the cleanup's if that panics, else nil. The
+// destructor runs after a panicking cleanup (deferred), and a panic raised
+// while another unwinds replaces it, so the destructor's wins.
+func (m *machine) dropPanic(key int) error {
+	v := m.model.Values[key]
+	switch {
+	case v.Panics:
+		return ErrDestructorPanic
+	case v.CleanupPanics:
+		return ErrCleanupPanic
+	}
+	return nil
+}
+
+// checkDropPanic checks that an operation that dropped a value (or did not)
+// panicked with want, or not at all when want is nil. Any other panic is
+// the implementation's own, and goes on up.
+func (m *machine) checkDropPanic(want error, p any, what string) {
+	m.want.Panicked, m.got.Panicked = want != nil, p != nil
+	switch {
+	case want == nil && p != nil:
+		panic(p)
+	case want != nil && p != want:
+		failf("", want, p, "what %s panics with when the value's destructor or cleanup panics: that panic, after the drop completed", what)
+	}
 }

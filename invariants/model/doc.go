@@ -18,6 +18,15 @@
 // a Violation that lists the steps that led to it, so that every tool
 // reports it the same way and none parses text.
 //
+// The steps reach the whole surface a user can: besides every operation,
+// destructors and cleanups that panic, values equal to one another, MakeMut
+// clone functions that drop the other owners, and, where the Impl is a
+// StaleCopier and the checks are compiled in, misuse: handles copied without
+// Clone, used once their allocation has moved on (the value dropped, the
+// allocation freed, a pool's header reused), where every use must be refused
+// with an *invariants.Error and change nothing. With -tags rcrelease such a
+// use is undefined behaviour, and the harness takes no misuse step.
+//
 // Any implementation can be checked by writing a small adapter to Impl:
 // rcbook's own rc (lab.Rc, tested in rc/model_test.go), arc (lab.Arc,
 // tested in arc/arcmodel_test.go), the exercises' capstone, and the broken

@@ -19,8 +19,21 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 	if m.model.LiveAllocs() < cfg.MaxAllocs {
 		steps = append(steps,
 			Step{Op: OpNew}, Step{Op: OpNew, Panics: true}, Step{Op: OpNewWithCleanup},
+			Step{Op: OpNewWithCleanup, CleanupPanics: true},
 			Step{Op: OpNewCyclic}, Step{Op: OpNewCyclic, MoveSelf: true},
 			Step{Op: OpNewCyclic, Escape: true}, Step{Op: OpNewCyclic, Escape: true, BuildPanics: true})
+		if _, ok := m.model.Values[m.nextID]; ok && m.twins == 0 {
+			steps = append(steps, Step{Op: OpNew, Twin: true}) // one pair of equal values is enough
+		}
+	}
+	misuse := misuses(m.impl)
+	staleOf := map[int]bool{}
+	for _, c := range m.stales {
+		staleOf[c.alloc] = true
+	}
+	weakStaleOf := map[int]bool{}
+	for _, c := range m.staleWeaks {
+		weakStaleOf[c.alloc] = true
 	}
 	room := func(a int) bool { return handles[a] < cfg.MaxHandles }
 	var reps []int             // the first strong handle of each allocation, in order
@@ -45,6 +58,15 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 		steps = append(steps,
 			Step{Op: OpMove, I: i}, Step{Op: OpDrop, I: i}, Step{Op: OpGetMut, I: i},
 			Step{Op: OpMakeMut, I: i}, Step{Op: OpTryUnwrap, I: i}, Step{Op: OpIntoInner, I: i})
+		if m.model.Allocs[s.alloc].Strong > 1 {
+			steps = append(steps, Step{Op: OpMakeMut, I: i, CloneDrops: true})
+		}
+		if misuse && !staleOf[s.alloc] {
+			steps = append(steps, Step{Op: OpStaleCopy, I: i}) // one stale copy of each kind per allocation
+		}
+		if misuse && !weakStaleOf[s.alloc] {
+			steps = append(steps, Step{Op: OpWeakStaleCopy, I: i})
+		}
 		if _, ok := m.impl.(CountSetter); ok && room(s.alloc) {
 			steps = append(steps, Step{Op: OpProbeOverflow, I: i})
 		}
@@ -73,9 +95,25 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 	if dangling == 0 {
 		steps = append(steps, Step{Op: OpDangling})
 	}
+	// A refused misuse changes nothing, so every use of every stale copy
+	// that must be refused now is an observer.
+	for _, i := range m.staleUsable() {
+		for _, u := range strongUses {
+			steps = append(steps, Step{Op: OpStaleUse, I: i, Use: u})
+		}
+	}
+	weakStale, uses := m.weakStaleUsable()
+	for k, i := range weakStale {
+		for _, u := range uses[k] {
+			steps = append(steps, Step{Op: OpWeakStaleUse, I: i, Use: u})
+		}
+	}
 	for _, s := range steps {
+		if cfg.Filter != nil && !cfg.Filter(s) {
+			continue
+		}
 		switch s.Op {
-		case OpMove, OpWeakMove, OpPtrEq, OpWeakPtrEq, OpProbeOverflow, OpGetMut:
+		case OpMove, OpWeakMove, OpPtrEq, OpWeakPtrEq, OpProbeOverflow, OpGetMut, OpStaleUse, OpWeakStaleUse:
 			observers = append(observers, s)
 		default:
 			changers = append(changers, s)
@@ -92,22 +130,31 @@ func (m *machine) enabled(cfg ExploreConfig) (changers, observers []Step) {
 // most MaxAllocs! orders): states that differ only in which allocation was
 // made first are one state.
 func (m *machine) key() string {
-	strongs, weaks := map[int]int{}, map[int]int{}
+	strongs, weaks, stales := map[int]int{}, map[int]int{}, map[int]int{}
 	for _, s := range m.strongs {
 		strongs[s.alloc]++
 	}
 	for _, w := range m.weaks {
 		weaks[w.alloc]++
 	}
+	for _, c := range m.stales {
+		stales[c.alloc]++
+	}
+	for _, c := range m.staleWeaks {
+		stales[c.alloc] += 16 // weak copies apart from strong ones
+	}
+	for a := range m.freedAt {
+		stales[a] += 256 * m.reuses(a) // and freed headers a pool may have reused apart
+	}
 	var live []int
 	for a, al := range m.model.Allocs {
-		if al.Live() || strongs[a] > 0 || weaks[a] > 0 {
+		if al.Live() || strongs[a] > 0 || weaks[a] > 0 || stales[a] > 0 {
 			live = append(live, a)
 		}
 	}
 	best := ""
 	permute(live, 0, func(order []int) {
-		if k := m.keyIn(order, strongs, weaks); best == "" || k < best {
+		if k := m.keyIn(order, strongs, weaks, stales); best == "" || k < best {
 			best = k
 		}
 	})
@@ -115,7 +162,7 @@ func (m *machine) key() string {
 }
 
 // keyIn is the key with the allocations numbered in the given order.
-func (m *machine) keyIn(order []int, strongs, weaks map[int]int) string {
+func (m *machine) keyIn(order []int, strongs, weaks, stales map[int]int) string {
 	number := func(a int) int {
 		for i, b := range order {
 			if a == b {
@@ -128,7 +175,7 @@ func (m *machine) keyIn(order []int, strongs, weaks map[int]int) string {
 	for _, a := range order {
 		al := m.model.Allocs[a]
 		b = append(b, '[')
-		for _, n := range [...]int{al.Strong, al.Weak, strongs[a], weaks[a]} {
+		for _, n := range [...]int{al.Strong, al.Weak, strongs[a], weaks[a], stales[a]} {
 			b = strconv.AppendInt(b, int64(n), 10)
 			b = append(b, ' ')
 		}
@@ -136,6 +183,8 @@ func (m *machine) keyIn(order []int, strongs, weaks map[int]int) string {
 			v := m.model.Values[al.Value]
 			b = strconv.AppendBool(b, v.Cleanup)
 			b = strconv.AppendBool(b, v.Panics)
+			b = strconv.AppendBool(b, v.CleanupPanics)
+			b = strconv.AppendBool(b, v.Twin)
 			b = strconv.AppendInt(b, int64(number(v.SelfAlloc)), 10)
 		}
 		b = append(b, ']')

@@ -9,7 +9,9 @@ import (
 
 // naiveImpl is rcbook's rc and weak with one change: GetMut checks only
 // strong == 1, the tempting rule that forgets the Weaks.
-type naiveImpl struct{ lab.Rc }
+type naiveImpl struct{ Rc lab.Rc }
+
+func (n naiveImpl) LiveAllocations() int { return n.Rc.LiveAllocations() }
 
 func (n naiveImpl) New(v model.Value) model.Strong { return naive{n.Rc.New(v)} }
 

@@ -8,6 +8,9 @@ type ExploreConfig struct {
 	Depth      int // longest sequence of steps
 	MaxAllocs  int // live allocations at once
 	MaxHandles int // handles (strong and weak) to one allocation at once
+	// Filter, if not nil, keeps only the steps it accepts: the comparison
+	// with Rust's std explores only the steps Rust can take.
+	Filter func(Step) bool
 }
 
 // ExploreResult is what an exploration found.

@@ -31,12 +31,18 @@ const (
 
 // ValueState is one value as the model sees it.
 type ValueState struct {
+	// ID is the ID the value shows (Value.ID): its own key in Values, or
+	// for a twin (Step.Twin) the ID of the value it is equal to.
+	ID        int
 	Alloc     int  // the allocation it lives in while InUse
 	SelfAlloc int  // the allocation its Self Weak points at, or -1
 	Payload   int  // what Get must show
 	Cleanup   bool // made by NewWithCleanup: the cleanup must run when it drops
 	Panics    bool // its destructor panics
-	Fate      Fate
+	// CleanupPanics: its cleanup panics (after counting its run).
+	CleanupPanics bool
+	Twin          bool // equal to another value (Step.Twin)
+	Fate          Fate
 }
 
 // NewModel returns an empty model.

@@ -47,3 +47,17 @@ func (s *Session) run(f func()) *Violation {
 	}
 	return s.failed
 }
+
+// Misuses reports whether the session takes the misuse steps (OpStaleCopy
+// and the rest): its Impl is a StaleCopier and the checks are compiled in.
+func (s *Session) Misuses() bool { return misuses(s.m.impl) }
+
+// Refusable lists the stale copies whose use the checks must refuse now:
+// the strong copies (any of StrongUses), and the weak copies with, for
+// each, the uses that must be refused. An OpStaleUse or OpWeakStaleUse on
+// any other copy is not a misuse the checks can see: Do leaves the copy
+// alone and only checks.
+func (s *Session) Refusable() (strong, weak []int, weakUses [][]Use) {
+	weak, weakUses = s.m.weakStaleUsable()
+	return s.m.staleUsable(), weak, weakUses
+}

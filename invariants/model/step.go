@@ -26,7 +26,59 @@ const (
 	OpPtrEq                    // rc.PtrEq of strong handles I and J
 	OpWeakPtrEq                // rc.WeakPtrEq of weak handles I and J
 	OpProbeOverflow            // counts at their maximum: increments through handle I must be refused (I1)
+	// The misuse steps: a handle copied without Clone (Go lets `c := *h`
+	// compile; go vet reports it) is a stale copy, counted nowhere. Using one
+	// once its allocation has moved on is refused by the header checks, so
+	// these steps are offered only in checked builds (invariants.Enabled);
+	// with -tags rcrelease the same use is undefined behaviour, as it is in
+	// Rust's unsafe code, and no step takes it.
+	OpStaleCopy     // copy strong handle I without Clone: a stale handle, not counted
+	OpWeakStaleCopy // downgrade strong handle I, copy the Weak without Clone, drop the Weak: a Weak counted nowhere
+	OpStaleUse      // use stale strong copy I (Use says how) where it must be refused
+	OpWeakStaleUse  // use stale weak copy I (Use says how) where it must be refused
 )
+
+// Use is what a misuse step does with a stale copy.
+type Use uint8
+
+// The uses of a stale copy. A strong copy may take any of them but Upgrade,
+// a weak copy Get, Count, Clone, Move, Drop and Upgrade (Get means the
+// counts for a Weak, which has no Get).
+const (
+	UseGet Use = iota
+	UseCount
+	UseClone
+	UseMove
+	UseDrop
+	UseDowngrade
+	UseGetMut
+	UseMakeMut
+	UseTryUnwrap
+	UseIntoInner
+	UseUpgrade
+)
+
+var useNames = [...]string{"Get", "StrongCount", "Clone", "Move", "Drop", "Downgrade", "GetMut", "MakeMut", "TryUnwrap", "IntoInner", "Upgrade"}
+
+// String is the method the use calls, e.g. "Clone".
+func (u Use) String() string {
+	if int(u) < len(useNames) {
+		return useNames[u]
+	}
+	return fmt.Sprintf("Use(%d)", u)
+}
+
+// strongUses and weakUses are the uses the explorer tries on stale copies.
+var (
+	strongUses = []Use{UseGet, UseCount, UseClone, UseMove, UseDrop, UseDowngrade, UseGetMut, UseMakeMut, UseTryUnwrap, UseIntoInner}
+	weakUses   = []Use{UseCount, UseClone, UseMove, UseDrop, UseUpgrade}
+)
+
+// StrongUses lists the uses a stale strong copy can be put to.
+func StrongUses() []Use { return append([]Use(nil), strongUses...) }
+
+// WeakUses lists the uses a stale weak copy can be put to.
+func WeakUses() []Use { return append([]Use(nil), weakUses...) }
 
 // Step is one operation with its arguments. The fields an Op does not use
 // are ignored.
@@ -34,6 +86,19 @@ type Step struct {
 	Op     Op
 	I, J   int  // handle indices: strong handles for Rc operations, weak handles for Weak ones
 	Panics bool // new values: the destructor panics once its work is done
+	// NewWithCleanup only: the cleanup panics once its work is done. The
+	// value's own destructor must still run, and a panic reach the caller.
+	CleanupPanics bool
+	// New and NewWithCleanup: the value is equal (==, reflect.DeepEqual) to
+	// the one made just before it, so that only the allocation tells them
+	// apart. The harness tells them apart by the allocation they are in.
+	Twin bool
+	// MakeMut only: the clone function drops every other strong handle to
+	// the allocation before it returns, so that MakeMut's own release of
+	// the original is the last one and drops the value.
+	CloneDrops bool
+	// OpStaleUse, OpWeakStaleUse: what the misuse does with the copy.
+	Use Use
 	// NewCyclic only:
 	Escape      bool // build clones its Weak into a handle of its own
 	BuildPanics bool // build panics after that
@@ -69,6 +134,12 @@ func (k taken) String() string {
 	panics := ""
 	if s.Panics {
 		panics = ", destructor panics"
+	}
+	if s.CleanupPanics {
+		panics += ", cleanup panics"
+	}
+	if s.Twin {
+		panics += ", equal to the value before"
 	}
 	switch s.Op {
 	case OpNew:
@@ -109,6 +180,9 @@ func (k taken) String() string {
 	case OpGetMut:
 		return sn(s.I) + ".GetMut()"
 	case OpMakeMut:
+		if s.CloneDrops {
+			return sn(s.I) + ".MakeMut(clone that drops the other strong handles)"
+		}
 		return sn(s.I) + ".MakeMut(clone)"
 	case OpTryUnwrap:
 		return sn(s.I) + ".TryUnwrap()"
@@ -120,6 +194,12 @@ func (k taken) String() string {
 		return fmt.Sprintf("rc.WeakPtrEq(&%s, &%s)", wn(s.I), wn(s.J))
 	case OpProbeOverflow:
 		return fmt.Sprintf("counts of %s's allocation set to their maximum; every increment must be refused", sn(s.I))
+	case OpStaleCopy:
+		return fmt.Sprintf("%s := *%s // copied without Clone: not counted", made, sn(s.I))
+	case OpWeakStaleCopy:
+		return fmt.Sprintf("w := rc.Downgrade(&%s); %s := w /* copied without Clone */; w.Drop() // %s is counted nowhere", sn(s.I), made, made)
+	case OpStaleUse, OpWeakStaleUse:
+		return fmt.Sprintf("%s.%s() // stale: must be refused", sn(s.I), s.Use)
 	}
 	return fmt.Sprintf("Op(%d)", s.Op)
 }

@@ -75,7 +75,7 @@ func (s *Session) Expected() View {
 		a := m.model.Allocs[h.alloc]
 		hv := HandleView{Name: h.name, Strong: a.Strong, Weak: a.Weak, Value: a.Value}
 		if val, ok := m.model.Values[a.Value]; ok {
-			hv.Payload = val.Payload
+			hv.Value, hv.Payload = val.ID, val.Payload
 		}
 		v.Handles = append(v.Handles, hv)
 	}
@@ -83,11 +83,11 @@ func (s *Session) Expected() View {
 		strong, weak := m.weakCounts(w.alloc)
 		v.Handles = append(v.Handles, HandleView{Name: w.name, Strong: strong, Weak: weak})
 	}
-	for id, val := range m.model.Values {
+	for _, val := range m.model.Values {
 		if val.Fate == Dropped {
-			v.Drops[id] = 1
+			v.Drops[val.ID]++ // equal values (twins) share an ID
 			if val.Cleanup {
-				v.Cleanups[id] = 1
+				v.Cleanups[val.ID]++
 			}
 		}
 	}
