@@ -1,0 +1,66 @@
+package arc_test
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/rcbook/rcbook/arc"
+	"github.com/rcbook/rcbook/invariants"
+	"github.com/rcbook/rcbook/rctest"
+)
+
+// A refused operation panics with an *invariants.Error whose Header is
+// what the operation found: the counts before its own update, which it has
+// undone. A program that recovers the error (errors.As) reads the facts
+// there, not only in the message, so the fields must be exact.
+
+// refusal runs f, which must panic with an *invariants.Error, and returns it.
+func refusal(t *testing.T, f func(), why string) *invariants.Error {
+	t.Helper()
+	err := catchError(f)
+	var ie *invariants.Error
+	require.True(t, errors.As(err, &ie), "%s: the panic must be an *invariants.Error, got %v", why, err)
+	return ie
+}
+
+func TestAStaleStrongCopysRefusalsReportTheCountsItFound(t *testing.T) {
+	a := arc.New(1)
+	w := arc.Downgrade(&a) // keeps the allocation: the value dies, the header stays
+	defer w.Drop()
+	stale := rctest.UncountedCopy(&a)
+	a.Drop()
+	dead := invariants.Header{Strong: 0, Weak: 1, State: invariants.Dead}
+
+	for _, c := range []struct {
+		op invariants.Op
+		f  func()
+	}{
+		{invariants.ArcDrop, stale.Drop},
+		{invariants.ArcClone, func() { _ = stale.Clone() }},
+	} {
+		err := refusal(t, c.f, c.op.Name())
+		require.Equal(t, c.op, err.Op, "the error names the refused operation")
+		require.Equal(t, invariants.I2, err.Rule(), "a strong handle to a dropped value breaks I2")
+		require.Equal(t, dead.Strong, err.Header.Strong,
+			"%s: the error reports strong as it was, 0, not the count its own undone update made", c.op.Name())
+		if c.op == invariants.ArcDrop {
+			require.Equal(t, dead, err.Header, "Drop reports the whole header it found")
+		}
+	}
+	require.Equal(t, 0, w.StrongCount(), "the refused operations left strong at 0")
+}
+
+func TestAStaleCopysIntoInnerReportsTheCountsItFound(t *testing.T) {
+	rctest.RequireChecks(t) // with the checks off, IntoInner trusts the handle
+	a := arc.New(1)
+	w := arc.Downgrade(&a)
+	defer w.Drop()
+	stale := rctest.UncountedCopy(&a)
+	a.Drop()
+	err := refusal(t, func() { stale.IntoInner() }, "IntoInner")
+	require.Equal(t, invariants.ArcIntoInner, err.Op, "the error names IntoInner")
+	require.Equal(t, invariants.Header{Strong: 0, Weak: 1, State: invariants.Dead}, err.Header,
+		"the error reports the header IntoInner found: strong 0, the Weak's unit, the value dead")
+}
