@@ -16,8 +16,8 @@ import (
 // undone. A program that recovers the error (errors.As) reads the facts
 // there, not only in the message, so the fields must be exact.
 
-// refusal runs f, which must panic with an *invariants.Error, and returns it.
-func refusal(t *testing.T, f func(), why string) *invariants.Error {
+// refusalOf runs f, which must panic with an *invariants.Error, and returns it.
+func refusalOf(t *testing.T, f func(), why string) *invariants.Error {
 	t.Helper()
 	err := catchError(f)
 	var ie *invariants.Error
@@ -40,7 +40,7 @@ func TestAStaleStrongCopysRefusalsReportTheCountsItFound(t *testing.T) {
 		{invariants.ArcDrop, stale.Drop},
 		{invariants.ArcClone, func() { _ = stale.Clone() }},
 	} {
-		err := refusal(t, c.f, c.op.Name())
+		err := refusalOf(t, c.f, c.op.Name())
 		require.Equal(t, c.op, err.Op, "the error names the refused operation")
 		require.Equal(t, invariants.I2, err.Rule(), "a strong handle to a dropped value breaks I2")
 		require.Equal(t, dead.Strong, err.Header.Strong,
@@ -59,7 +59,7 @@ func TestAStaleCopysIntoInnerReportsTheCountsItFound(t *testing.T) {
 	defer w.Drop()
 	stale := rctest.UncountedCopy(&a)
 	a.Drop()
-	err := refusal(t, func() { stale.IntoInner() }, "IntoInner")
+	err := refusalOf(t, func() { stale.IntoInner() }, "IntoInner")
 	require.Equal(t, invariants.ArcIntoInner, err.Op, "the error names IntoInner")
 	require.Equal(t, invariants.Header{Strong: 0, Weak: 1, State: invariants.Dead}, err.Header,
 		"the error reports the header IntoInner found: strong 0, the Weak's unit, the value dead")

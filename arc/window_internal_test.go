@@ -14,11 +14,20 @@ import (
 // such a window and check that the checks read the count, not only the
 // state: a stale handle must be refused there too.
 
+// requireChecks skips a test of the checks in builds that compile them
+// out (-tags rcrelease).
+func requireChecks(t *testing.T) {
+	if !invariants.Enabled {
+		t.Skip("the checks are compiled out (-tags rcrelease)")
+	}
+}
+
 // TestAStrongHandleIsRefusedOnceStrongIsZeroEvenBeforeTheStateSaysSo
 // freezes the last strong drop after its Add took strong to 0 and before
 // dropValue stored Dropping: the state still says Alive, but the value
 // belongs to the dropping goroutine alone (I2).
 func TestAStrongHandleIsRefusedOnceStrongIsZeroEvenBeforeTheStateSaysSo(t *testing.T) {
+	requireChecks(t)
 	a := New(1)
 	defer a.Drop()
 	defer setCounts(a.box, 0, 1)()
@@ -35,6 +44,7 @@ func TestAStrongHandleIsRefusedOnceStrongIsZeroEvenBeforeTheStateSaysSo(t *testi
 // Freed: the allocation is being freed, and a stale Weak must not touch it
 // (I5).
 func TestAWeakIsRefusedOnceWeakIsZeroEvenBeforeTheStateSaysSo(t *testing.T) {
+	requireChecks(t)
 	a := New(1)
 	w := Downgrade(&a)
 	a.Drop()
