@@ -64,3 +64,17 @@ func TestAStaleCopysIntoInnerReportsTheCountsItFound(t *testing.T) {
 	require.Equal(t, invariants.Header{Strong: 0, Weak: 1, State: invariants.Dead}, err.Header,
 		"the error reports the header IntoInner found: strong 0, the Weak's unit, the value dead")
 }
+
+func TestAStaleWeakCopysDropReportsTheCountsItFound(t *testing.T) {
+	rctest.RequireChecks(t) // without the checks only a weak count below 0 is refused
+	a := arc.New(1)
+	defer a.Drop()
+	w := arc.Downgrade(&a)
+	stale := rctest.UncountedCopy(&w)
+	w.Drop()
+	err := refusalOf(t, stale.Drop, "Weak.Drop")
+	require.Equal(t, invariants.ArcWeakDrop, err.Op, "the error names Weak.Drop")
+	require.Equal(t, invariants.I4, err.Rule(), "the unit it would take is the implicit weak (I4)")
+	require.Equal(t, invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive}, err.Header,
+		"the error reports the header the Drop found, its own decrement undone: one strong handle, the implicit weak")
+}
