@@ -78,3 +78,28 @@ func TestAStaleWeakCopysDropReportsTheCountsItFound(t *testing.T) {
 	require.Equal(t, invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive}, err.Header,
 		"the error reports the header the Drop found, its own decrement undone: one strong handle, the implicit weak")
 }
+
+func TestAStaleStrongCopyCannotDowngrade(t *testing.T) {
+	rctest.RequireChecks(t) // without the checks Downgrade trusts the handle
+	a := arc.New(1)
+	w := arc.Downgrade(&a) // keeps the allocation: the value dies, the header stays
+	defer w.Drop()
+	stale := rctest.UncountedCopy(&a)
+	a.Drop()
+	err := refusalOf(t, func() { x := arc.Downgrade(stale); x.Drop() }, "Downgrade")
+	require.Equal(t, invariants.ArcDowngrade, err.Op, "the error names Downgrade")
+	require.Equal(t, invariants.I2, err.Rule(), "a strong handle to a dropped value breaks I2")
+	require.Equal(t, 0, w.WeakCount(), "the refused Downgrade made no Weak")
+}
+
+func TestAStaleWeakCopyCannotCloneAFreedAllocation(t *testing.T) {
+	a := arc.New(1)
+	w := arc.Downgrade(&a)
+	stale := rctest.UncountedCopy(&w)
+	a.Drop()
+	w.Drop() // the last Weak: the allocation is freed
+	err := refusalOf(t, func() { c := stale.Clone(); c.Drop() }, "Weak.Clone")
+	require.Equal(t, invariants.ArcWeakClone, err.Op, "the error names Weak.Clone")
+	require.Equal(t, invariants.I5, err.Rule(), "a weak count of 0 means the allocation is freed: cloning would revive it (I5)")
+	require.Equal(t, 0, err.Header.Weak, "the error reports the weak count the Clone found, its own Add undone")
+}

@@ -59,3 +59,45 @@ func TestAWeakIsRefusedOnceWeakIsZeroEvenBeforeTheStateSaysSo(t *testing.T) {
 		"every Weak operation is refused in the window, not only Upgrade (I5)")
 	requireRaw(t, w.box, 0, 0, "a refused Weak operation changes no count")
 }
+
+// TestDowngradeIsRefusedWhileTheImplicitWeakIsOut freezes a stale Weak's
+// refused Drop between its decrement, which took the implicit weak (weak
+// 0 beside a live value), and the increment that puts it back. Downgrade
+// must not build a Weak on that count.
+func TestDowngradeIsRefusedWhileTheImplicitWeakIsOut(t *testing.T) {
+	requireChecks(t)
+	a := New(1)
+	defer a.Drop()
+	restore := setCounts(a.box, 1, 0)
+	require.Panics(t, func() { w := Downgrade(&a); w.Drop() },
+		"weak 0 under a live value: the implicit weak is missing (I4), and no Weak may be counted on top")
+	requireRaw(t, a.box, 1, 0, "a refused Downgrade changes no count")
+	restore()
+}
+
+// TestUpgradeSlowAddsExactlyOneStrongUnit calls Upgrade's slow path on a
+// live value, as happens when the fast path's compare-and-swap lost to a
+// concurrent update (and always with -tags rctrace).
+func TestUpgradeSlowAddsExactlyOneStrongUnit(t *testing.T) {
+	a := New(1)
+	defer a.Drop()
+	w := Downgrade(&a)
+	defer w.Drop()
+	up, ok := w.upgradeSlow()
+	require.True(t, ok, "the value is alive: the slow path upgrades too")
+	requireRaw(t, a.box, 2, 2, "one more strong unit, exactly; the weak count untouched")
+	up.Drop()
+}
+
+func TestWeakCloneJustBelowMaxWeakSucceeds(t *testing.T) {
+	a := New(1)
+	defer a.Drop()
+	w := Downgrade(&a)
+	defer w.Drop()
+	restore := setCounts(a.box, 1, maxCount-1)
+	c := w.Clone()
+	requireRaw(t, a.box, 1, maxCount, "MaxCount itself is a valid weak count: the Weak that reaches it is made")
+	restore()
+	a.box.weak.Add(1) // c is a real Weak: count it in the restored counts
+	c.Drop()
+}
