@@ -45,3 +45,31 @@ func recoverError(f func()) (err *invariants.Error, ok bool) {
 	f()
 	return nil, false
 }
+
+// A token's units keep strong above 0, unless a stale copy of an Arc gave
+// up a unit that was not its own. Then the token points at a dropped
+// value, and IncrementStrongCount must not revive it (I7), in every build:
+// checked builds refuse the header before the Add, and with -tags
+// rcrelease the Add's own result is the only guard.
+func TestIncrementStrongCountCannotReviveAValueAStaleCopyDropped(t *testing.T) {
+	a := New(1)
+	b := a.box
+	w := Downgrade(&a) // keeps the allocation, so the header can be read afterwards
+	defer w.Drop()
+	stale := Arc[int]{box: b} // what `stale := a` would be, which vet refuses
+	tok := a.IntoRaw()
+	defer func() { // the token's unit is stuck on a dead value: take it out by hand
+		raws.Lock()
+		raws.Take(uintptr(tok))
+		raws.Unlock()
+	}()
+	stale.Drop() // takes the token's unit: strong 0, the value dropped
+	requireRaw(t, b, 0, 1, "set-up: the stale copy's Drop dropped the value; the Weak keeps the header")
+
+	err, ok := recoverError(func() { IncrementStrongCount[int](tok) })
+	require.True(t, ok, "a token whose value is gone is refused")
+	require.Equal(t, invariants.ArcIncrementStrongCount, err.Op, "the error names IncrementStrongCount")
+	require.Equal(t, invariants.Header{Strong: 0, Weak: 1, State: invariants.Dead}, err.Header,
+		"the error reports the header the call found: the value dropped, strong 0, the Weak's unit")
+	requireRaw(t, b, 0, 1, "the refused call left strong at 0: nothing was revived (I7)")
+}
