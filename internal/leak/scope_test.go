@@ -20,10 +20,7 @@ var testKind = Kind{What: "test object", Made: "made", Lost: "was never freed"}
 
 // object stands for an allocation the handles point to: its Handle is a
 // field of it, as in rc's and arc's box.
-type object struct {
-	h       Handle
-	payload [64]byte
-}
+type object struct{ h Handle }
 
 // lose arms an object in the calling goroutine's scope and lets it go
 // without Stop. It is not inlined, so nothing of it stays on the test's
