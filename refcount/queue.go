@@ -113,7 +113,8 @@ var multicore = runtime.NumCPU() > 1
 // admit is called with mu held and the queue empty. It grants the reference
 // to the caller if it is free and reports true. Otherwise, if mark, it sets
 // waitersBit, so that from then on every release takes the slow path, and
-// reports false.
+// reports false. A full shared count is refused: admit unlocks mu and
+// panics.
 //
 // Marking must be one compare-and-swap from the very state that was seen
 // busy. Load, decide "busy", then Or in the bit would lose a wake-up: the
@@ -126,6 +127,9 @@ func (c *RefCount) admit(exclusive, mark bool) bool {
 		if exclusive {
 			free, next = s == 0, exclusiveBit
 		} else if free && s&sharedMask == sharedMask {
+			// Refused: mu goes back first, or the refusal would leave
+			// the RefCount locked and every later slow path deadlocked.
+			c.mu.Unlock()
 			panic(refuse("Acquire", "shared count overflow"))
 		}
 		switch {
