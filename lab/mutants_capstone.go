@@ -169,7 +169,7 @@ var CapstoneMutants = []Mutant{
 	}),
 	capstone(Mutant{
 		Name:    "capstone-makemut-clone-keeps-share",
-		Old:     "\t\tb.strong-- // ≥ 1 left: the others keep the original\n",
+		Old:     "\t\tb.strong-- // r's share of the original goes: an ordinary drop\n",
 		New:     "",
 		Bug:     "MakeMut clones for r but does not give up r's share of the original",
 		Symptom: "the original's strong count stays one too high, and it is never dropped",
