@@ -230,8 +230,8 @@ func (r *Rc[T]) MakeMut(clone func(T) T) *T {
 	case b.strong != 1: // others share the value: clone it for r
 		r.b = newBox(clone(b.value), b.cleanup)
 		b.strong-- // r's share of the original goes: an ordinary drop
-		if b.strong == 0 { // clone dropped the other owners: the original is r's to drop
-			b.dropSlow()
+		if b.strong == 0 {
+			b.dropSlow() // clone dropped the other owners: the original was r's alone
 		}
 	case b.weak != 1: // only Weaks: move the value away from them
 		r.b = newBox(b.moveOut())
