@@ -2,11 +2,14 @@ package rctest
 
 import (
 	"errors"
+	"fmt"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
@@ -41,4 +44,47 @@ func Vet(t testing.TB, fixture string) string {
 	require.True(t, errors.As(err, &exit),
 		"go vet must exit non-zero on the fixture's copies, got err=%v, output:\n%s", err, report)
 	return report
+}
+
+// InlinedCall is a call a fixture makes that the compiler must inline:
+// the fixture's line and the function as the compiler names it, such as
+// "rc.(*Rc[go.shape.int]).Clone".
+type InlinedCall struct {
+	Line int
+	Func string
+}
+
+// AssertInlined builds fixture (a path from the module root, such as
+// "./rc/testdata/inline") with -gcflags=-m=2, in checked builds and with
+// -tags rcrelease, and asserts that the compiler inlined each call at its
+// line. A call that is not inlined fails with what the compiler said of
+// the function's cost.
+func AssertInlined(t *testing.T, fixture string, calls []InlinedCall) {
+	t.Helper()
+	for build, tags := range map[string]string{"checked": "", "rcrelease": "rcrelease"} {
+		t.Run(build, func(t *testing.T) {
+			out, err := RunGo(t, "build", "-o", "/dev/null", "-tags", tags, "-gcflags=-m=2", fixture)
+			require.NoError(t, err, "the fixture must build:\n%s", out)
+			for _, c := range calls {
+				site := fmt.Sprintf("%s/main.go:%d:", strings.TrimPrefix(fixture, "./"), c.Line)
+				inlined := false
+				for line := range strings.Lines(out) {
+					if strings.HasPrefix(line, site) && strings.Contains(line, "inlining call to "+c.Func+"\n") {
+						inlined = true
+					}
+				}
+				assert.True(t, inlined, "%s must be inlined into its caller at line %d; the compiler says: %s",
+					c.Func, c.Line, costOf(out, c.Func))
+			}
+		})
+	}
+}
+
+// costOf returns what the compiler said about fn's cost.
+func costOf(out, fn string) string {
+	m := regexp.MustCompile(`(?m)^.*(can|cannot) inline ` + regexp.QuoteMeta(fn) + `(: [^\n]*| with cost \d+)`).FindString(out)
+	if m == "" {
+		return "nothing"
+	}
+	return strings.TrimSpace(m)
 }
