@@ -35,6 +35,7 @@ const (
 	PoolFill
 	PoolSize
 	PoolMaxSize
+	PoolLive
 
 	// The operations of package arc, whose counts are shared across
 	// goroutines: Arc's, then Weak's as "Weak.Clone" and so on.
@@ -142,6 +143,7 @@ var ops = [...]opInfo{
 	PoolFill:           {"rc", "Pool.Fill", viaOther, addsNothing, false},
 	PoolSize:           {"rc", "Pool.Size", viaOther, addsNothing, false},
 	PoolMaxSize:        {"rc", "Pool.MaxSize", viaOther, addsNothing, false},
+	PoolLive:           {"rc", "Pool.Live", viaOther, addsNothing, false},
 
 	ArcNew:             {"arc", "New", viaOther, addsNothing, true},
 	ArcClone:           {"arc", "Clone", viaStrong, addsStrong, true},

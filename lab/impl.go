@@ -3,6 +3,7 @@ package lab
 import (
 	"reflect"
 
+	"github.com/rcbook/rcbook/invariants"
 	"github.com/rcbook/rcbook/invariants/model"
 	"github.com/rcbook/rcbook/rc"
 )
@@ -80,8 +81,16 @@ func (Rc) NewCyclic(build func(self model.Weak) model.Value) model.Strong {
 // Dangling is rc.NewWeak.
 func (Rc) Dangling() model.Weak { return &weakHandle{w: new(rc.Weak[model.Value])} }
 
-// LiveAllocations is rc.LiveAllocations.
-func (Rc) LiveAllocations() int { return rc.LiveAllocations() }
+// LiveAllocations is rc.LiveAllocations, which in checked builds counts
+// Pool's allocations too. With -tags rcrelease a pool counts its own
+// allocations only (rc.Pool.Live), so they are added here.
+func (i Rc) LiveAllocations() int {
+	n := rc.LiveAllocations()
+	if i.Pool != nil && !invariants.Enabled {
+		n += i.Pool.Live()
+	}
+	return n
+}
 
 // RcOf returns the rc.Rc behind a strong handle that Rc made, so that a
 // test can reach further into it than model.Strong goes.

@@ -5,7 +5,7 @@ import "slices"
 // All returns every mutant: package rc's, the concurrent packages', cell's,
 // then the capstone's.
 func All() []Mutant {
-	return slices.Concat(RcMutants, ConcurrentMutants, CellMutants, CapstoneMutants)
+	return slices.Concat(RcMutants, PoolMutants, ConcurrentMutants, CellMutants, CapstoneMutants)
 }
 
 // ConcurrentMutants are the bugs of the packages shared across goroutines:

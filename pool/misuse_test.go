@@ -43,6 +43,7 @@ func TestNilPoolPanics(t *testing.T) {
 		}},
 		{"Default", "rc: Pool.Default: nil pool", func() { r := pool.Default[int](nil); r.Drop() }},
 		{"Fill", "rc: Pool.Fill: nil pool", (*pool.Pool[int])(nil).Fill},
+		{"Live", "rc: Pool.Live: nil pool", func() { (*pool.Pool[int])(nil).Live() }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -61,7 +61,7 @@ func requireRefused(t *testing.T, f func(), rule invariants.ID, want, why string
 // back out (Size 0, same address for the value).
 func TestNewReusesAFreedHeader(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	before := rc.LiveAllocations()
+	before := rctest.Live()
 	p := pool.NewPool[int](2, nil)
 	requireSize(t, p, 0, "a new pool holds no header")
 	require.Equal(t, 2, p.MaxSize(), "MaxSize is what NewPool was given")
@@ -69,22 +69,22 @@ func TestNewReusesAFreedHeader(t *testing.T) {
 	a := pool.New(p, 1)
 	first := a.Get()
 	requireCounts(t, &a, 1, 0, "pool.New returns the first strong handle, like rc.New")
-	rctest.RequireLive(t, before, 1, "a pooled allocation is a live allocation like any other")
+	rctest.RequireLive(t, before, 1, "a pooled allocation is a live allocation like any other", p)
 	requireSize(t, p, 0, "the empty pool had nothing to hand out, and the live header is not in it")
 
 	a.Drop()
 	requireSize(t, p, 1, "the freed header returned to the pool")
-	rctest.RequireLive(t, before, 0, "a header in the pool is freed, not live")
+	rctest.RequireLive(t, before, 0, "a header in the pool is freed, not live", p)
 
 	b := pool.New(p, 2)
 	requireSize(t, p, 0, "New took the freed header back out")
 	assert.Same(t, first, b.Get(), "the reused header holds the new value where the old one was")
 	assert.Equal(t, 2, *b.Get(), "the reused header holds New's value, not the old one")
 	requireCounts(t, &b, 1, 0, "a reused header starts its new life with fresh counts")
-	rctest.RequireLive(t, before, 1, "reuse makes the header live again")
+	rctest.RequireLive(t, before, 1, "reuse makes the header live again", p)
 	b.Drop()
 	requireSize(t, p, 1, "the header went back once more")
-	rctest.RequireLive(t, before, 0, "everything was freed")
+	rctest.RequireLive(t, before, 0, "everything was freed", p)
 }
 
 // TestWarmPoolNewAndDropAllocateNothing proves the point of the pool: once a
@@ -92,7 +92,7 @@ func TestNewReusesAFreedHeader(t *testing.T) {
 // It does not call rctest.VerifyNoLeaks, whose leak tracking allocates on
 // every New; it checks the live count instead.
 func TestWarmPoolNewAndDropAllocateNothing(t *testing.T) {
-	before := rc.LiveAllocations()
+	before := rctest.Live()
 	p := pool.NewPool[int](1, nil)
 	warm := pool.New(p, 0)
 	warm.Drop()
@@ -104,25 +104,25 @@ func TestWarmPoolNewAndDropAllocateNothing(t *testing.T) {
 	})
 	assert.Zero(t, allocs, "New and Drop on a warm pool must reuse the header, not allocate")
 	requireSize(t, p, 1, "every Drop put the header back")
-	rctest.RequireLive(t, before, 0, "every New was matched by a Drop")
+	rctest.RequireLive(t, before, 0, "every New was matched by a Drop", p)
 }
 
 // TestNewOnAnEmptyPoolFallsBackToTheHeap proves that an empty pool does not
 // refuse: New allocates a header, which joins the pool when freed.
 func TestNewOnAnEmptyPoolFallsBackToTheHeap(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	before := rc.LiveAllocations()
+	before := rctest.Live()
 	p := pool.NewPool[int](3, nil)
 	a := pool.New(p, 1)
 	b := pool.New(p, 2)
 	requireSize(t, p, 0, "the pool was empty: both headers came from the heap")
-	rctest.RequireLive(t, before, 2, "both heap headers are live allocations")
+	rctest.RequireLive(t, before, 2, "both heap headers are live allocations", p)
 	assert.Equal(t, 1, *a.Get(), "the first value is intact")
 	assert.Equal(t, 2, *b.Get(), "the second value is intact")
 	a.Drop()
 	b.Drop()
 	requireSize(t, p, 2, "headers from the heap return to the pool that made them")
-	rctest.RequireLive(t, before, 0, "both were freed")
+	rctest.RequireLive(t, before, 0, "both were freed", p)
 }
 
 // TestFreeingMoreThanMaxSizeKeepsMaxSize proves the bound: when more
@@ -141,19 +141,19 @@ func TestFreeingMoreThanMaxSizeKeepsMaxSize(t *testing.T) {
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("max=%d/allocs=%d", c.max, c.allocs), func(t *testing.T) {
 			rctest.VerifyNoLeaks(t)
-			before := rc.LiveAllocations()
+			before := rctest.Live()
 			p := pool.NewPool[int](c.max, nil)
 			handles := make([]rc.Rc[int], c.allocs)
 			for i := range handles {
 				handles[i] = pool.New(p, i)
 			}
-			rctest.RequireLive(t, before, c.allocs, "every New made a live allocation")
+			rctest.RequireLive(t, before, c.allocs, "every New made a live allocation", p)
 			for i := range handles {
 				handles[i].Drop()
 				require.Equal(t, min(i+1, c.max), p.Size(),
 					"after %d frees the pool holds as many headers as it may keep, and no more", i+1)
 				rctest.RequireLive(t, before, c.allocs-i-1,
-					"each Drop frees its allocation, kept by the pool or not")
+					"each Drop frees its allocation, kept by the pool or not", p)
 			}
 			for i := range c.allocs {
 				handles[i] = pool.New(p, i)
@@ -164,7 +164,7 @@ func TestFreeingMoreThanMaxSizeKeepsMaxSize(t *testing.T) {
 				handles[i].Drop()
 			}
 			requireSize(t, p, c.max, "the second round refilled the pool to its maximum")
-			rctest.RequireLive(t, before, 0, "everything was freed")
+			rctest.RequireLive(t, before, 0, "everything was freed", p)
 		})
 	}
 }
@@ -176,11 +176,11 @@ func TestFreeingMoreThanMaxSizeKeepsMaxSize(t *testing.T) {
 func TestFillMakesTheNextMaxSizeNewsAllocateNothing(t *testing.T) {
 	for _, max := range []int{1, 3, 8} {
 		t.Run(fmt.Sprintf("max=%d", max), func(t *testing.T) {
-			before := rc.LiveAllocations()
+			before := rctest.Live()
 			p := pool.NewPool[int](max, nil)
 			p.Fill()
 			requireSize(t, p, max, "Fill fills the pool to its maximum")
-			rctest.RequireLive(t, before, 0, "headers waiting in the pool are freed, not live")
+			rctest.RequireLive(t, before, 0, "headers waiting in the pool are freed, not live", p)
 
 			handles := make([]rc.Rc[int], max)
 			defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
@@ -192,13 +192,13 @@ func TestFillMakesTheNextMaxSizeNewsAllocateNothing(t *testing.T) {
 			runtime.ReadMemStats(&end)
 			assert.Zero(t, end.Mallocs-start.Mallocs, "the first %d News after Fill reuse filled headers", max)
 			requireSize(t, p, 0, "every filled header is in use")
-			rctest.RequireLive(t, before, max, "each New made a live allocation")
+			rctest.RequireLive(t, before, max, "each New made a live allocation", p)
 			for i := range handles {
 				assert.Equal(t, i, *handles[i].Get(), "each handle holds its own value")
 				handles[i].Drop()
 			}
 			requireSize(t, p, max, "every header came back")
-			rctest.RequireLive(t, before, 0, "everything was freed")
+			rctest.RequireLive(t, before, 0, "everything was freed", p)
 		})
 	}
 }
@@ -234,7 +234,7 @@ func TestNullPoolKeepsNothing(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rctest.VerifyNoLeaks(t)
-			before := rc.LiveAllocations()
+			before := rctest.Live()
 			p := c.p
 			require.Zero(t, p.MaxSize(), "a null pool keeps at most 0 headers")
 			p.Fill()
@@ -243,10 +243,10 @@ func TestNullPoolKeepsNothing(t *testing.T) {
 				r := pool.New(p, i)
 				assert.Equal(t, i, *r.Get(), "a null pool still hands out working handles")
 				requireCounts(t, &r, 1, 0, "a null pool's allocation starts like rc.New's")
-				rctest.RequireLive(t, before, 1, "the allocation is live")
+				rctest.RequireLive(t, before, 1, "the allocation is live", p)
 				r.Drop()
 				requireSize(t, p, 0, "a null pool never keeps a freed header")
-				rctest.RequireLive(t, before, 0, "the allocation was freed")
+				rctest.RequireLive(t, before, 0, "the allocation was freed", p)
 			}
 			d := pool.Default(p)
 			assert.Zero(t, *d.Get(), "Default on a null pool gives the zero value")
@@ -260,13 +260,13 @@ func TestNullPoolKeepsNothing(t *testing.T) {
 // `var p pool.Pool[int]` can be passed to New right away and keeps nothing.
 func TestZeroPoolValueIsUsable(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	before := rc.LiveAllocations()
+	before := rctest.Live()
 	var p pool.Pool[int]
 	r := pool.New(&p, 1)
 	assert.Equal(t, 1, *r.Get(), "New on the zero Pool stores the value")
 	r.Drop()
 	requireSize(t, &p, 0, "the zero Pool is a null pool")
-	rctest.RequireLive(t, before, 0, "the allocation was freed, not kept")
+	rctest.RequireLive(t, before, 0, "the allocation was freed, not kept", &p)
 }
 
 // TestWeakKeepsTheHeaderOutOfThePool proves that pooled handles keep the
@@ -275,7 +275,7 @@ func TestZeroPoolValueIsUsable(t *testing.T) {
 // sends the header back only when it is dropped. The counts match rc.New's.
 func TestWeakKeepsTheHeaderOutOfThePool(t *testing.T) {
 	rctest.VerifyNoLeaks(t)
-	before := rc.LiveAllocations()
+	before := rctest.Live()
 	p := pool.NewPool[int](2, nil)
 	r := pool.New(p, 7)
 	w := weak.Downgrade(&r)
@@ -290,7 +290,7 @@ func TestWeakKeepsTheHeaderOutOfThePool(t *testing.T) {
 
 	r.Drop()
 	requireSize(t, p, 0, "the Weak still owns the allocation: its header must not be in the pool")
-	rctest.RequireLive(t, before, 1, "the dead value's allocation is live while the Weak holds it")
+	rctest.RequireLive(t, before, 1, "the dead value's allocation is live while the Weak holds it", p)
 	assert.Equal(t, 0, w.StrongCount(), "the value is gone")
 	assert.Equal(t, 0, w.WeakCount(), "with no strong handle left, WeakCount is 0, as in Rust")
 	_, ok = w.Upgrade()
@@ -303,7 +303,7 @@ func TestWeakKeepsTheHeaderOutOfThePool(t *testing.T) {
 
 	w.Drop()
 	requireSize(t, p, 2, "dropping the last Weak freed the allocation, and its header went back")
-	rctest.RequireLive(t, before, 0, "everything was freed")
+	rctest.RequireLive(t, before, 0, "everything was freed", p)
 }
 
 // TestNewWithCleanupRunsOnceBeforeTheHeaderReturns proves that a pooled
@@ -435,4 +435,31 @@ func TestLeakReportOfAPooledAllocationNamesTheCaller(t *testing.T) {
 func thisFile() string {
 	_, file, _, _ := runtime.Caller(0)
 	return file
+}
+
+// TestLiveCountsThePoolsAllocationsUntilTheyAreFreed proves Pool.Live: it
+// counts what the pool handed out until the allocation is freed, a Weak
+// included, and LiveAllocations counts the same allocations in checked
+// builds and leaves them to the pool with -tags rcrelease.
+func TestLiveCountsThePoolsAllocationsUntilTheyAreFreed(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
+	global := rc.LiveAllocations()
+	p := pool.NewPool[int](1, nil)
+	p.Fill()
+	require.Zero(t, p.Live(), "headers waiting in the pool are freed, not live")
+	a, b := pool.New(p, 1), pool.New(p, 2) // one reused, one from the heap
+	require.Equal(t, 2, p.Live(), "both allocations are the pool's, reused or not")
+	w := weak.Downgrade(&a)
+	a.Drop()
+	require.Equal(t, 2, p.Live(), "a dead value's allocation is live while a Weak holds it")
+	w.Drop()
+	require.Equal(t, 1, p.Live(), "the last Weak's Drop frees the allocation")
+	if invariants.Enabled {
+		require.Equal(t, 1, rc.LiveAllocations()-global, "checked builds count pooled allocations in LiveAllocations too")
+	} else {
+		require.Zero(t, rc.LiveAllocations()-global, "with -tags rcrelease only the pool counts its allocations")
+	}
+	b.Drop()
+	require.Zero(t, p.Live(), "everything was freed")
+	require.Equal(t, global, rc.LiveAllocations(), "and LiveAllocations is back where it started")
 }

@@ -195,7 +195,7 @@ func TestMakeMutCopiesIntoTheSamePool(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			rctest.VerifyNoLeaks(t)
-			before := rc.LiveAllocations()
+			before := rctest.Live()
 			p := pool.NewPool[int](2, nil)
 			r := pool.New(p, 1)
 			other := r.Clone()
@@ -212,12 +212,12 @@ func TestMakeMutCopiesIntoTheSamePool(t *testing.T) {
 			assert.Equal(t, 12, *r.Get(), "r's copy was cloned then written")
 			assert.Equal(t, 1, *other.Get(), "the other handle keeps the original")
 			requireCounts(t, &other, 1, 0, "MakeMut gave up r's share of the original")
-			rctest.RequireLive(t, before, 2, "the original and the copy are both live")
+			rctest.RequireLive(t, before, 2, "the original and the copy are both live", p)
 
 			r.Drop()
 			other.Drop()
 			requireSize(t, p, 2, "both headers, the copy's included, returned to the same pool")
-			rctest.RequireLive(t, before, 0, "everything was freed")
+			rctest.RequireLive(t, before, 0, "everything was freed", p)
 		})
 	}
 }
@@ -261,7 +261,7 @@ func TestPanickingResetLeavesNoLiveAllocation(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			before := rc.LiveAllocations()
+			before := rctest.Live()
 			fail := false
 			p := pool.NewPool(1, func(*int) {
 				if fail {
@@ -278,7 +278,7 @@ func TestPanickingResetLeavesNoLiveAllocation(t *testing.T) {
 				d := pool.Default(p)
 				d.Drop()
 			}, "reset's panic must reach Default's caller")
-			rctest.RequireLive(t, before, 0, "no handle was returned, so no allocation may stay live")
+			rctest.RequireLive(t, before, 0, "no handle was returned, so no allocation may stay live", p)
 		})
 	}
 }

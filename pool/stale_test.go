@@ -50,7 +50,7 @@ type snapshot struct {
 }
 
 func take(r *rc.Rc[int], p *pool.Pool[int]) snapshot {
-	return snapshot{r.StrongCount(), r.WeakCount(), *r.Get(), p.Size(), rc.LiveAllocations()}
+	return snapshot{r.StrongCount(), r.WeakCount(), *r.Get(), p.Size(), rctest.Live(p)}
 }
 
 // strongOps are the operations of a strong handle, each made to leave no
@@ -177,11 +177,11 @@ func TestStaleHandleToAFreedPooledHeaderIsPlainUseAfterFree(t *testing.T) {
 				r := pool.New(p, 1)
 				stale := rctest.UncountedCopy(&r)
 				r.Drop()
-				before := rc.LiveAllocations()
+				before := rctest.Live()
 				requireRefused(t, func() { o.use(stale) }, invariants.I5, o.op+": use after free (I5)",
 					"the allocation is freed and its header not reused")
 				requireSize(t, p, pc.max, "a refused operation neither takes the header nor returns it again")
-				rctest.RequireLive(t, before, 0, "a refused operation revives nothing")
+				rctest.RequireLive(t, before, 0, "a refused operation revives nothing", p)
 			})
 		}
 		for _, o := range weakOps {
@@ -193,11 +193,11 @@ func TestStaleHandleToAFreedPooledHeaderIsPlainUseAfterFree(t *testing.T) {
 				stale := rctest.UncountedCopy(&w)
 				r.Drop()
 				w.Drop()
-				before := rc.LiveAllocations()
+				before := rctest.Live()
 				requireRefused(t, func() { o.use(stale) }, invariants.I5, o.op+": use after free (I5)",
 					"the allocation is freed and its header not reused")
 				requireSize(t, p, pc.max, "a refused operation neither takes the header nor returns it again")
-				rctest.RequireLive(t, before, 0, "a refused operation revives nothing")
+				rctest.RequireLive(t, before, 0, "a refused operation revives nothing", p)
 			})
 		}
 	}

@@ -142,12 +142,13 @@ func (b *box[T]) free(op invariants.Op) {
 	if trace.Enabled {
 		b.note()
 	}
-	live.Add(-1)
 	leak.Stop(&b.leak)
 	if invariants.Enabled {
 		invariants.Verify(op, &b.Header)
 	}
 	if b.home != nil {
-		b.home.recycle(b) // only now: strong and weak are both 0 (I5)
+		b.home.takeBack(b) // only now: strong and weak are both 0 (I5)
+		return
 	}
+	live.Add(-1)
 }

@@ -2,7 +2,9 @@ package rc
 
 import (
 	"github.com/rcbook/rcbook/internal/destructor"
+	"github.com/rcbook/rcbook/internal/leak"
 	"github.com/rcbook/rcbook/internal/nocopy"
+	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
 )
 
@@ -38,6 +40,8 @@ type Pool[T any] struct {
 	max   int             // len(free) never exceeds it; 0 makes a null pool
 	reset func(*T)        // brings reused storage to its default state, or nil
 	plan  destructor.Plan // how values of type T are dropped, worked out once
+	plain bool            // plan is None and reset nil: a drop has nothing to run (dropToPool)
+	out   int             // headers handed out and not yet freed: Live
 }
 
 // NewPool returns an empty pool that will keep up to maxSize freed headers;
@@ -48,7 +52,8 @@ func NewPool[T any](maxSize int, reset func(*T)) *Pool[T] {
 	if maxSize < 0 {
 		invariants.Misuse(invariants.PoolNewPool, "negative maximum size")
 	}
-	return &Pool[T]{max: maxSize, reset: reset, plan: destructor.PlanFor[T]()}
+	plan := destructor.PlanFor[T]()
+	return &Pool[T]{max: maxSize, reset: reset, plan: plan, plain: plan == destructor.None && reset == nil}
 }
 
 // New is rc.New with the header taken from p: it returns the first strong
@@ -112,6 +117,17 @@ func (p *Pool[T]) Fill() {
 // never exceeds MaxSize. It panics if p is nil.
 func (p *Pool[T]) Size() int { return len(p.checked(invariants.PoolSize).free) }
 
+// Live returns the number of allocations from p that are not yet freed:
+// headers New and Default handed out whose value is alive, or dead but
+// still held by a Weak (I5). It is the pool's share of LiveAllocations. A
+// pool counts its allocations itself, with a plain add, since it is never
+// used by two goroutines at once; LiveAllocations' count is shared by every
+// goroutine, so each of its changes is an atomic add. That add costs as
+// much as the rest of a pooled New and Drop together, so with -tags
+// rcrelease a pool's allocations are counted here only, and
+// LiveAllocations leaves them out. Live panics if p is nil.
+func (p *Pool[T]) Live() int { return p.checked(invariants.PoolLive).out }
+
 // MaxSize returns the largest number of freed headers the pool keeps. It
 // panics if p is nil.
 func (p *Pool[T]) MaxSize() int { return p.checked(invariants.PoolMaxSize).max }
@@ -173,8 +189,60 @@ func (p *Pool[T]) recycle(b *box[T]) {
 // from its earlier lives no longer match it (I5). A pool's headers are
 // therefore in generation 1 or later while alive; rc.New's stay at 0.
 func (b *box[T]) revive(cleanup func(T)) {
-	live.Add(1)
+	b.home.countNew()
 	b.Header = invariants.Header{Strong: 1, Weak: 1, State: invariants.Alive, Gen: b.Gen + 1}
 	b.cleanup = cleanup
 	b.trackLeak()
+}
+
+// returnsAtOnce reports whether dropping b's last strong handle may take
+// dropToPool's shortcut: b is the only strong handle (strong 1) and no Weak
+// remains (weak 1, the implicit weak alone, I4), its value has no cleanup
+// and its type no Drop method, and its pool has no reset hook. Then the
+// drop has nothing to run and nothing to keep, and the allocation is freed
+// at once. The caller has checked the header.
+func (b *box[T]) returnsAtOnce() bool {
+	return b.Strong == 1 && b.Weak == 1 && b.cleanup == nil && b.home != nil && b.home.plain && !trace.Enabled
+}
+
+// dropToPool is the last Drop of a value that returnsAtOnce approved: it
+// does what decStrong, dropSlow and free do, in one step, and gives the
+// header back to its pool. Nothing runs between the value's death and the
+// allocation's, so nothing can observe the steps in between: no destructor
+// can call Upgrade (I7) or panic, which is why there is no deferred call,
+// and no Weak waits to see the value dead but the allocation live (I4).
+// This is what lets a pooled New and Drop cost about what Rust's Rc::new
+// and drop do (docs/benchmarks.md); anything with something to run takes
+// the long way.
+func (b *box[T]) dropToPool(op invariants.Op) {
+	var zero T
+	b.value = zero                                                    // as endValue does: the header holds on to nothing
+	b.Header = invariants.Header{State: invariants.Freed, Gen: b.Gen} // strong 0, weak 0 (I2, I5)
+	leak.Stop(&b.leak)
+	if invariants.Enabled {
+		invariants.Verify(op, &b.Header)
+	}
+	b.home.takeBack(b)
+}
+
+// globalCount says whether a pool's allocations count in LiveAllocations
+// too: in checked builds, where the leak checks read it. See Pool.Live.
+const globalCount = invariants.Enabled
+
+// countNew counts an allocation the pool hands out.
+func (p *Pool[T]) countNew() {
+	p.out++
+	if globalCount {
+		live.Add(1)
+	}
+}
+
+// takeBack counts a header of this pool as freed, and keeps it for reuse
+// if the pool has room (recycle). The header's counts are both 0 (I5).
+func (p *Pool[T]) takeBack(b *box[T]) {
+	p.out--
+	if globalCount {
+		live.Add(-1)
+	}
+	p.recycle(b)
 }

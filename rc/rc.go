@@ -129,6 +129,10 @@ func (r *Rc[T]) Drop() {
 func (r *Rc[T]) dropSlow() {
 	b := r.header(invariants.RcDrop)
 	r.empty(invariants.Dropped)
+	if b.returnsAtOnce() {
+		b.dropToPool(invariants.RcDrop) // the last handle to a plain pooled value (pool.go)
+		return
+	}
 	b.decStrong(invariants.RcDrop)
 }
 

@@ -35,9 +35,28 @@ func RequireChecks(t testing.TB) {
 }
 
 // RequireLive asserts that exactly delta allocations are live now compared
-// with before, which the test took with rc.LiveAllocations().
-func RequireLive(t testing.TB, before, delta int, why string) {
+// with before, which the test took with Live(pools...), or with
+// rc.LiveAllocations() if it uses no pool. pools are the pools whose
+// allocations the test counts (see Live).
+func RequireLive(t testing.TB, before, delta int, why string, pools ...Counter) {
 	t.Helper()
-	require.Equal(t, delta, rc.LiveAllocations()-before,
+	require.Equal(t, delta, Live(pools...)-before,
 		"live allocations changed by the wrong amount: %s", why)
+}
+
+// Counter is what a pool answers for its own allocations: rc.Pool's Live.
+type Counter interface{ Live() int }
+
+// Live returns rc.LiveAllocations, plus, with -tags rcrelease, the
+// allocations of the given pools, which that build counts only in the pools
+// (rc.Pool.Live). In checked builds LiveAllocations already includes them.
+// Either way it is every live allocation of package rc the test can see.
+func Live(pools ...Counter) int {
+	n := rc.LiveAllocations()
+	if !invariants.Enabled {
+		for _, p := range pools {
+			n += p.Live()
+		}
+	}
+	return n
 }
