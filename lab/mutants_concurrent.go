@@ -228,7 +228,7 @@ var ConcurrentMutants = []Mutant{
 		Old: "\te := &entry[K, V]{m: m, key: key, count: 1, wait: &nobodyWaits}\n\tm.entries[key] = e\n\tm.pending++\n\tm.mu.Unlock()\n" +
 			"\treturn m.create(e, create)\n",
 		New: "\tm.mu.Unlock()\n\tvalue, err := create() // the key was missing: make its value, then insert it\n" +
-			"\tif err != nil {\n\t\treturn nil, false, err\n\t}\n" +
+			"\tif err != nil {\n\t\treturn Handle[K, V]{}, false, err\n\t}\n" +
 			"\tm.mu.Lock()\n\te := &entry[K, V]{m: m, key: key, value: value, count: 1}\n\tm.entries[key] = e\n\tm.mu.Unlock()\n" +
 			"\treturn newHandle(e), true, nil\n",
 		Bug:     "Acquire looks the key up in one critical section and inserts the new entry in another, calling create in between, instead of inserting a pending entry where the lookup missed",
@@ -250,16 +250,16 @@ var ConcurrentMutants = []Mutant{
 			"\t\te.wait = &waiting{ready: make(chan struct{})}\n\t}\n\tw := e.wait\n" +
 			"\tm.mu.Unlock()\n\tselect {\n\tcase <-w.ready:\n" +
 			"\tcase <-ctx.Done():\n\t\tm.mu.Lock()\n\t\tif e.pending() { // still creating: give up the share counted above\n" +
-			"\t\t\te.count--\n\t\t\tm.mu.Unlock()\n\t\t\treturn nil, false, ctx.Err()\n" +
+			"\t\t\te.count--\n\t\t\tm.mu.Unlock()\n\t\t\treturn Handle[K, V]{}, false, ctx.Err()\n" +
 			"\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n\t}\n" +
-			"\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n\t}\n" +
+			"\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn Handle[K, V]{}, false, w.err\n\t}\n" +
 			"\treturn newHandle(e), false, nil\n",
 		New: "\tif e.wait == &nobodyWaits {\n\t\t// The first waiter makes the channel: a create nobody waits for needs none.\n\t\te.wait = &waiting{ready: make(chan struct{})}\n" +
 			"\t}\n\tw := e.wait\n\tm.mu.Unlock()\n" +
 			"\tselect {\n\tcase <-w.ready:\n\tcase <-ctx.Done():\n" +
 			"\t\tm.mu.Lock()\n\t\tif e.pending() { // still creating: nothing counted yet, nothing to give back\n\t\t\tm.mu.Unlock()\n" +
-			"\t\t\treturn nil, false, ctx.Err()\n\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n" +
-			"\t}\n\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n" +
+			"\t\t\treturn Handle[K, V]{}, false, ctx.Err()\n\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n" +
+			"\t}\n\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn Handle[K, V]{}, false, w.err\n" +
 			"\t}\n\tm.mu.Lock()\n\te.count++ // counted once there is a live entry to count in\n" +
 			"\tm.mu.Unlock()\n\treturn newHandle(e), false, nil\n",
 		Bug:     "a waiter counts itself in the entry when it wakes up with the creator's result, instead of in the pending entry before it waits",

@@ -20,7 +20,7 @@ type Map[K comparable, V any] struct {
 }
 
 // entry is one key's shared value and its number of holders. It knows its
-// map and key, so that a Handle is a single pointer to it. While its create
+// map and key, so that a Handle needs no more than a pointer to it. While its create
 // runs, an entry is pending: it is in the map, so that racing Acquires find
 // it and wait instead of creating, but no handle to it exists and Len,
 // Count, Load, Join and All do not see it.
@@ -57,15 +57,15 @@ func New[K comparable, V any](cleanup func(key K, value V)) *Map[K, V] {
 }
 
 // Join returns a new handle to the entry for key and true if the entry
-// exists (its count + 1), or nil and false if it does not; Join never
+// exists (its count + 1), or the zero Handle and false if it does not; Join never
 // creates an entry, and never waits: an entry whose create is still running
 // does not exist yet.
-func (m *Map[K, V]) Join(key K) (*Handle[K, V], bool) {
+func (m *Map[K, V]) Join(key K) (Handle[K, V], bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, found := m.entries[key]
 	if !found || e.pending() {
-		return nil, false
+		return Handle[K, V]{}, false
 	}
 	e.count++
 	return newHandle(e), true
