@@ -197,12 +197,11 @@ var ConcurrentMutants = []Mutant{
 	// rcmap: one mutex for the map and every count.
 	{
 		Name: "rcmap-delete-in-second-section", File: "rcmap/map.go",
-		Old: "\te.count--\n\tlast := e.count == 0\n\tif last {\n" +
-			"\t\t// Delete in the same critical section that took the count to 0, so\n" +
-			"\t\t// no Acquire can ever find an entry with count 0 and join it. The\n" +
-			"\t\t// key maps to e: a key's entry is only replaced after deletion.\n" +
-			"\t\tdelete(m.entries, key)\n\t}\n\tm.mu.Unlock()\n",
-		New:     "\te.count--\n\tlast := e.count == 0\n\tm.mu.Unlock()\n\tif last {\n\t\tm.mu.Lock()\n\t\tdelete(m.entries, key)\n\t\tm.mu.Unlock()\n\t}\n",
+		Old: "\t// Delete in the same critical section that took the count to 0, so\n" +
+			"\t// no Acquire can ever find an entry with count 0 and join it. The\n" +
+			"\t// key maps to e: a key's entry is only replaced after deletion.\n" +
+			"\tdelete(m.entries, e.key)\n\tm.mu.Unlock()\n",
+		New:     "\tm.mu.Unlock() // the count is 0 already: the delete can take the lock again\n\tm.mu.Lock()\n\tdelete(m.entries, e.key)\n\tm.mu.Unlock()\n",
 		Bug:     "Release takes the count to 0 in one critical section and deletes the entry in another",
 		Symptom: "an Acquire in between joins the dying entry: its handle points at an entry that is then removed and cleaned up, and its own last Release deletes whatever entry the key has by then and runs the cleanup again",
 		Hard:    "an Acquire of the same key must take the lock in the gap between two critical sections; the stress test races Acquires with last Releases on four keys, but the gap is one unlock and one lock",

@@ -28,7 +28,13 @@ type Handle[K comparable, V any] struct {
 // handle lives wherever the caller keeps it, so making one allocates
 // nothing (but the Token, while a test tracks leaks).
 func newHandle[K comparable, V any](e *entry[K, V]) Handle[K, V] {
-	return Handle[K, V]{e: e, leak: leak.Mint(&handleLeaks)}
+	if leak.Minting() {
+		return Handle[K, V]{e: e, leak: leak.Mint(&handleLeaks)}
+	}
+	// Not tracked, the common case: a load and a compare. Mint would say
+	// the same, but Go 1.26 leaves Mint a call in the instantiations of
+	// this generic code, where Minting is inlined.
+	return Handle[K, V]{e: e}
 }
 
 // held returns h's entry, or panics with an *Error naming op if h was
@@ -70,11 +76,23 @@ func (h *Handle[K, V]) Clone() Handle[K, V] {
 // unlocked, runs the map's cleanup with the entry's key and value. h holds
 // nothing afterwards. Release panics with an *Error if h was already
 // released or is the zero Handle, and then changes nothing.
+
 func (h *Handle[K, V]) Release() {
 	e := h.held("Release")
 	// Spend h before the count changes: the cleanup may panic, and h is
 	// released either way.
 	h.e, h.released = nil, true
-	leak.Burn(&h.leak)
-	e.m.release(e.key, e)
+	if leak.Tracked(h.leak) { // as in newHandle: a compare, not a call
+		leak.Burn(&h.leak)
+	}
+	m := e.m
+	m.mu.Lock()
+	// Not the last handle, the common case: a lock, a subtraction and an
+	// unlock. The last one goes on in remove, outlined like sync.Once's
+	// doSlow, in the same critical section.
+	if e.count--; e.count > 0 {
+		m.mu.Unlock()
+		return
+	}
+	m.remove(e)
 }

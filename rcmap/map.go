@@ -136,23 +136,19 @@ func (m *Map[K, V]) Count(key K) int {
 	return 0
 }
 
-// release is Release's work on the map: count − 1 and, at 0, the entry's
-// removal, all under mu; then the cleanup, outside it.
-func (m *Map[K, V]) release(key K, e *entry[K, V]) {
-	m.mu.Lock()
-	e.count--
-	last := e.count == 0
-	if last {
-		// Delete in the same critical section that took the count to 0, so
-		// no Acquire can ever find an entry with count 0 and join it. The
-		// key maps to e: a key's entry is only replaced after deletion.
-		delete(m.entries, key)
-	}
+// remove is the last Release's work on the map: called with mu held by the
+// Release that took e's count to 0, it deletes e from the map and unlocks;
+// then it runs the cleanup, outside the lock.
+func (m *Map[K, V]) remove(e *entry[K, V]) {
+	// Delete in the same critical section that took the count to 0, so
+	// no Acquire can ever find an entry with count 0 and join it. The
+	// key maps to e: a key's entry is only replaced after deletion.
+	delete(m.entries, e.key)
 	m.mu.Unlock()
-	if last && m.cleanup != nil {
+	if m.cleanup != nil {
 		// Outside the lock: the cleanup may use the map, even Acquire key
 		// again, which makes a new entry. It runs once, because only one
 		// Release can see count go from 1 to 0.
-		m.cleanup(key, e.value)
+		m.cleanup(e.key, e.value)
 	}
 }
