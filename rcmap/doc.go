@@ -76,8 +76,7 @@
 // A Handle is owned by one goroutine at a time, like an arc.Arc: different
 // handles to one entry may be used on different goroutines at once, but one
 // handle must not be released on one goroutine while another uses it. Give
-// each goroutine its own Clone, or hand a *Handle over through a channel
-// (the Handle it points to must stay where it is).
+// each goroutine its own Clone, or send it a *Handle through a channel.
 // Using a released handle (Value, Clone, Release) panics with an *Error,
 // for example
 //

@@ -76,13 +76,12 @@ func (h *Handle[K, V]) Clone() Handle[K, V] {
 // unlocked, runs the map's cleanup with the entry's key and value. h holds
 // nothing afterwards. Release panics with an *Error if h was already
 // released or is the zero Handle, and then changes nothing.
-
 func (h *Handle[K, V]) Release() {
 	e := h.held("Release")
 	// Spend h before the count changes: the cleanup may panic, and h is
 	// released either way.
 	h.e, h.released = nil, true
-	if leak.Tracked(h.leak) { // as in newHandle: a compare, not a call
+	if leak.Tracked(h.leak) { // only while a test tracks leaks; a compare otherwise
 		leak.Burn(&h.leak)
 	}
 	m := e.m
