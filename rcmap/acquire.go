@@ -13,7 +13,8 @@ import "context"
 // join the new entry, or, if create returned an error, all return that
 // error. An error from create (or a panic, which propagates to the caller
 // that ran create, while those that waited get ErrCreatePanicked) leaves
-// no entry behind: the next Acquire of key calls create again.
+// no entry behind: the next Acquire of key calls create again. With an
+// error, the Handle returned is the zero Handle, which holds nothing.
 //
 // Since create runs without the lock, a slow create holds up only the
 // Acquires of its own key; other keys, and Len, Count, Load, Join and All,

@@ -20,10 +20,10 @@ type Map[K comparable, V any] struct {
 }
 
 // entry is one key's shared value and its number of holders. It knows its
-// map and key, so that a Handle needs no more than a pointer to it. While its create
-// runs, an entry is pending: it is in the map, so that racing Acquires find
-// it and wait instead of creating, but no handle to it exists and Len,
-// Count, Load, Join and All do not see it.
+// map and key, so that a Handle needs no more than a pointer to it. While
+// its create runs, an entry is pending: it is in the map, so that racing
+// Acquires find it and wait instead of creating, but no handle to it exists
+// and Len, Count, Load, Join and All do not see it.
 type entry[K comparable, V any] struct {
 	m     *Map[K, V]
 	key   K
@@ -57,9 +57,9 @@ func New[K comparable, V any](cleanup func(key K, value V)) *Map[K, V] {
 }
 
 // Join returns a new handle to the entry for key and true if the entry
-// exists (its count + 1), or the zero Handle and false if it does not; Join never
-// creates an entry, and never waits: an entry whose create is still running
-// does not exist yet.
+// exists (its count + 1), or the zero Handle and false if it does not; Join
+// never creates an entry, and never waits: an entry whose create is still
+// running does not exist yet.
 func (m *Map[K, V]) Join(key K) (Handle[K, V], bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
