@@ -197,12 +197,11 @@ var ConcurrentMutants = []Mutant{
 	// rcmap: one mutex for the map and every count.
 	{
 		Name: "rcmap-delete-in-second-section", File: "rcmap/map.go",
-		Old: "\te.count--\n\tlast := e.count == 0\n\tif last {\n" +
-			"\t\t// Delete in the same critical section that took the count to 0, so\n" +
-			"\t\t// no Acquire can ever find an entry with count 0 and join it. The\n" +
-			"\t\t// key maps to e: a key's entry is only replaced after deletion.\n" +
-			"\t\tdelete(m.entries, key)\n\t}\n\tm.mu.Unlock()\n",
-		New:     "\te.count--\n\tlast := e.count == 0\n\tm.mu.Unlock()\n\tif last {\n\t\tm.mu.Lock()\n\t\tdelete(m.entries, key)\n\t\tm.mu.Unlock()\n\t}\n",
+		Old: "\t// Delete in the same critical section that took the count to 0, so\n" +
+			"\t// no Acquire can ever find an entry with count 0 and join it. The\n" +
+			"\t// key maps to e: a key's entry is only replaced after deletion.\n" +
+			"\tdelete(m.entries, e.key)\n\tm.mu.Unlock()\n",
+		New:     "\tm.mu.Unlock() // the count is 0 already: the delete can take the lock again\n\tm.mu.Lock()\n\tdelete(m.entries, e.key)\n\tm.mu.Unlock()\n",
 		Bug:     "Release takes the count to 0 in one critical section and deletes the entry in another",
 		Symptom: "an Acquire in between joins the dying entry: its handle points at an entry that is then removed and cleaned up, and its own last Release deletes whatever entry the key has by then and runs the cleanup again",
 		Hard:    "an Acquire of the same key must take the lock in the gap between two critical sections; the stress test races Acquires with last Releases on four keys, but the gap is one unlock and one lock",
@@ -228,7 +227,7 @@ var ConcurrentMutants = []Mutant{
 		Old: "\te := &entry[K, V]{m: m, key: key, count: 1, wait: &nobodyWaits}\n\tm.entries[key] = e\n\tm.pending++\n\tm.mu.Unlock()\n" +
 			"\treturn m.create(e, create)\n",
 		New: "\tm.mu.Unlock()\n\tvalue, err := create() // the key was missing: make its value, then insert it\n" +
-			"\tif err != nil {\n\t\treturn nil, false, err\n\t}\n" +
+			"\tif err != nil {\n\t\treturn Handle[K, V]{}, false, err\n\t}\n" +
 			"\tm.mu.Lock()\n\te := &entry[K, V]{m: m, key: key, value: value, count: 1}\n\tm.entries[key] = e\n\tm.mu.Unlock()\n" +
 			"\treturn newHandle(e), true, nil\n",
 		Bug:     "Acquire looks the key up in one critical section and inserts the new entry in another, calling create in between, instead of inserting a pending entry where the lookup missed",
@@ -250,16 +249,16 @@ var ConcurrentMutants = []Mutant{
 			"\t\te.wait = &waiting{ready: make(chan struct{})}\n\t}\n\tw := e.wait\n" +
 			"\tm.mu.Unlock()\n\tselect {\n\tcase <-w.ready:\n" +
 			"\tcase <-ctx.Done():\n\t\tm.mu.Lock()\n\t\tif e.pending() { // still creating: give up the share counted above\n" +
-			"\t\t\te.count--\n\t\t\tm.mu.Unlock()\n\t\t\treturn nil, false, ctx.Err()\n" +
+			"\t\t\te.count--\n\t\t\tm.mu.Unlock()\n\t\t\treturn Handle[K, V]{}, false, ctx.Err()\n" +
 			"\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n\t}\n" +
-			"\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n\t}\n" +
+			"\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn Handle[K, V]{}, false, w.err\n\t}\n" +
 			"\treturn newHandle(e), false, nil\n",
 		New: "\tif e.wait == &nobodyWaits {\n\t\t// The first waiter makes the channel: a create nobody waits for needs none.\n\t\te.wait = &waiting{ready: make(chan struct{})}\n" +
 			"\t}\n\tw := e.wait\n\tm.mu.Unlock()\n" +
 			"\tselect {\n\tcase <-w.ready:\n\tcase <-ctx.Done():\n" +
 			"\t\tm.mu.Lock()\n\t\tif e.pending() { // still creating: nothing counted yet, nothing to give back\n\t\t\tm.mu.Unlock()\n" +
-			"\t\t\treturn nil, false, ctx.Err()\n\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n" +
-			"\t}\n\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn nil, false, w.err\n" +
+			"\t\t\treturn Handle[K, V]{}, false, ctx.Err()\n\t\t}\n\t\tm.mu.Unlock() // create finished first: its result stands\n" +
+			"\t}\n\tif w.err != nil { // written before ready was closed, and ready is closed\n\t\treturn Handle[K, V]{}, false, w.err\n" +
 			"\t}\n\tm.mu.Lock()\n\te.count++ // counted once there is a live entry to count in\n" +
 			"\tm.mu.Unlock()\n\treturn newHandle(e), false, nil\n",
 		Bug:     "a waiter counts itself in the entry when it wakes up with the creator's result, instead of in the pending entry before it waits",

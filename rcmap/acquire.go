@@ -13,7 +13,8 @@ import "context"
 // join the new entry, or, if create returned an error, all return that
 // error. An error from create (or a panic, which propagates to the caller
 // that ran create, while those that waited get ErrCreatePanicked) leaves
-// no entry behind: the next Acquire of key calls create again.
+// no entry behind: the next Acquire of key calls create again. With an
+// error, the Handle returned is the zero Handle, which holds nothing.
 //
 // Since create runs without the lock, a slow create holds up only the
 // Acquires of its own key; other keys, and Len, Count, Load, Join and All,
@@ -26,7 +27,7 @@ import "context"
 // its result stands. An Acquire that need not wait does not consult ctx, as
 // with semaphore.Weighted.Acquire; a create that does I/O should use its own
 // context, since one goroutine's create serves every waiter.
-func (m *Map[K, V]) Acquire(ctx context.Context, key K, create func() (V, error)) (h *Handle[K, V], created bool, err error) {
+func (m *Map[K, V]) Acquire(ctx context.Context, key K, create func() (V, error)) (h Handle[K, V], created bool, err error) {
 	m.mu.Lock()
 	e := m.entries[key]
 	if e != nil && !e.pending() {
@@ -42,7 +43,7 @@ func (m *Map[K, V]) Acquire(ctx context.Context, key K, create func() (V, error)
 // acquireSlow is Acquire for a key with no live entry: pending is the key's
 // pending entry, or nil if the key has none. It is called with mu held and
 // returns with mu released.
-func (m *Map[K, V]) acquireSlow(ctx context.Context, key K, pending *entry[K, V], create func() (V, error)) (*Handle[K, V], bool, error) {
+func (m *Map[K, V]) acquireSlow(ctx context.Context, key K, pending *entry[K, V], create func() (V, error)) (Handle[K, V], bool, error) {
 	if pending != nil { // another goroutine is creating the key's entry
 		return m.await(ctx, pending)
 	}
@@ -61,7 +62,7 @@ func (m *Map[K, V]) acquireSlow(ctx context.Context, key K, pending *entry[K, V]
 
 // create runs create for the pending entry e, without the lock, and
 // publishes its outcome to the map and to e's waiters.
-func (m *Map[K, V]) create(e *entry[K, V], create func() (V, error)) (*Handle[K, V], bool, error) {
+func (m *Map[K, V]) create(e *entry[K, V], create func() (V, error)) (Handle[K, V], bool, error) {
 	returned := false
 	defer func() {
 		if !returned { // create panicked: withdraw e, and let the panic go on
@@ -72,7 +73,7 @@ func (m *Map[K, V]) create(e *entry[K, V], create func() (V, error)) (*Handle[K,
 	returned = true
 	if err != nil {
 		m.settle(e, err)
-		return nil, false, err
+		return Handle[K, V]{}, false, err
 	}
 	e.value = value // before settle's unlock and close: every handle is made after them
 	m.settle(e, nil)
@@ -100,7 +101,7 @@ func (m *Map[K, V]) settle(e *entry[K, V], err error) {
 
 // await waits for the pending entry e, created by another goroutine. It is
 // called with mu held and returns with mu released.
-func (m *Map[K, V]) await(ctx context.Context, e *entry[K, V]) (*Handle[K, V], bool, error) {
+func (m *Map[K, V]) await(ctx context.Context, e *entry[K, V]) (Handle[K, V], bool, error) {
 	// Count the waiter now: when create succeeds, the entry is born with
 	// this waiter's share, so it cannot be removed before the waiter wakes
 	// up to take its handle. The creator's share keeps count >= 1 while
@@ -119,12 +120,12 @@ func (m *Map[K, V]) await(ctx context.Context, e *entry[K, V]) (*Handle[K, V], b
 		if e.pending() { // still creating: give up the share counted above
 			e.count--
 			m.mu.Unlock()
-			return nil, false, ctx.Err()
+			return Handle[K, V]{}, false, ctx.Err()
 		}
 		m.mu.Unlock() // create finished first: its result stands
 	}
 	if w.err != nil { // written before ready was closed, and ready is closed
-		return nil, false, w.err
+		return Handle[K, V]{}, false, w.err
 	}
 	return newHandle(e), false, nil
 }

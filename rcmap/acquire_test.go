@@ -52,7 +52,7 @@ func acquireAsync(ctx context.Context, m *Map[string, int], key string, create f
 	out := make(chan outcome, 1)
 	go func() {
 		h, created, err := m.Acquire(ctx, key, create)
-		out <- outcome{h, created, err}
+		out <- outcome{&h, created, err} // the handle stays in h: the outcome points to it
 	}()
 	return out
 }
@@ -123,7 +123,7 @@ func TestCreateErrorGoesToEveryWaiterAndLeavesNoEntry(t *testing.T) {
 		for _, out := range []<-chan outcome{creator, waiter1, waiter2} {
 			o := <-out
 			require.ErrorIs(t, o.err, errDial, "every Acquire of the key gets the error of its one create")
-			assert.Nil(t, o.h, "a failed Acquire returns no handle")
+			requireZero(t, o.h, "a failed Acquire returns the zero Handle: it holds nothing")
 		}
 		assert.Equal(t, 1, calls, "create ran once; the waiters did not retry it")
 		m.mu.Lock()
@@ -157,7 +157,7 @@ func TestCreatePanicPropagatesAndWaitersGetErrCreatePanicked(t *testing.T) {
 		assert.Equal(t, "create blew up", <-recovered, "the panic goes on in the goroutine that ran create")
 		o := <-waiter
 		require.ErrorIs(t, o.err, ErrCreatePanicked, "a waiter learns that the create it waited for panicked")
-		assert.Nil(t, o.h, "and holds nothing")
+		requireZero(t, o.h, "and returns the zero Handle: it holds nothing")
 		assert.Equal(t, 0, m.Len(), "a panicking create leaves no entry")
 		h, created := acquire(t, m, "k", value(2))
 		assert.True(t, created, "and the map is unlocked: the next Acquire creates")
@@ -183,7 +183,7 @@ func TestWaiterWhoseContextEndsGivesUpAloneAndCountsStayRight(t *testing.T) {
 		synctest.Wait()
 		o := <-impatient
 		require.ErrorIs(t, o.err, context.DeadlineExceeded, "a waiter whose context ends returns ctx.Err()")
-		assert.Nil(t, o.h, "and holds nothing")
+		requireZero(t, o.h, "and returns the zero Handle: it holds nothing")
 		assert.Equal(t, 2, pendingCount(t, m, "k"), "it took its share back: creator and the patient waiter are left")
 		open()
 		first, second := <-creator, <-patient
@@ -252,7 +252,7 @@ func TestSlowCreateDoesNotStallOtherKeys(t *testing.T) {
 
 func TestCreateMayUseTheMapForOtherKeys(t *testing.T) {
 	m := New[string, int](nil)
-	var inner *Handle[string, int]
+	var inner Handle[string, int]
 	outer, _ := acquire(t, m, "outer", func() (int, error) {
 		inner, _ = acquire(t, m, "inner", value(1))
 		return m.Len() + 10, nil // create runs unlocked: Len does not deadlock

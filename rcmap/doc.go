@@ -61,10 +61,22 @@
 //
 // # Handles
 //
-// A *Handle is owned by one goroutine at a time, like an arc.Arc: different
+// A Handle is a value, as an rc.Rc is: Acquire, Join and Clone return one,
+// and it lives wherever the caller keeps it, in a local variable or in a
+// field of the caller's struct, so that sharing an entry that exists costs
+// no allocation (a *Handle on the heap would cost one per Acquire, more
+// than the lock and the lookup). Like rc.Rc, a Handle must not be copied:
+// a copy would be a second handle to one share, and releasing both would
+// give up a share that another holder counts on. go vet's copylocks check
+// reports copies (h2 := h, passing or ranging by value); fill a field or a
+// slot from the call itself (s.h, _, err = m.Acquire(...)) and pass a
+// *Handle. The zero Handle holds nothing, as does a released one; using
+// either panics, and the message says which.
+//
+// A Handle is owned by one goroutine at a time, like an arc.Arc: different
 // handles to one entry may be used on different goroutines at once, but one
-// handle must not be released on one goroutine while another uses it. Hand
-// a handle over through a channel, or give each goroutine its own Clone.
+// handle must not be released on one goroutine while another uses it. Give
+// each goroutine its own Clone, or send it a *Handle through a channel.
 // Using a released handle (Value, Clone, Release) panics with an *Error,
 // for example
 //

@@ -57,7 +57,8 @@ func ExampleMap_Acquire_error() {
 
 // All is a snapshot of the entries, and counts nothing. Its loop body runs
 // with the map unlocked, so it may Join the entries it wants to keep using:
-// here the topics with a value of 10 or more.
+// here the topics with a value of 10 or more, kept until the function
+// returns.
 func ExampleMap_All() {
 	var m rcmap.Map[string, int]
 	ctx := context.Background()
@@ -65,11 +66,10 @@ func ExampleMap_All() {
 		h, _, _ := m.Acquire(ctx, name, func() (int, error) { return i * 10, nil })
 		defer h.Release()
 	}
-	var kept []*rcmap.Handle[string, int]
 	for key, value := range m.All() {
 		if value >= 10 {
 			if h, found := m.Join(key); found {
-				kept = append(kept, h)
+				defer h.Release() // a defer in a range-over-func body waits for the function
 			}
 		}
 	}
@@ -79,9 +79,6 @@ func ExampleMap_All() {
 	}
 	slices.Sort(lines) // All's order is unspecified
 	fmt.Println(strings.Join(lines, "\n"))
-	for _, h := range kept {
-		h.Release()
-	}
 	// Output:
 	// news=0 count 1
 	// sport=10 count 2

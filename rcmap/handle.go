@@ -7,9 +7,15 @@ import (
 
 // Handle is one holder's share of a map entry: the entry stays in the map
 // while at least one Handle to it is unreleased. Get handles from Acquire,
-// Join and Clone, and Release each exactly once. A Handle is owned by one
-// goroutine at a time and must not be copied (go vet reports copies); pass
-// the *Handle. The zero Handle holds nothing: all its methods panic.
+// Join and Clone, and Release each exactly once. A Handle is a value, like
+// an rc.Rc: keep it in a variable or a field, and let Acquire, Join or Clone
+// fill that in (h, _, err := m.Acquire(...); s.h, _, err = m.Acquire(...)).
+// It must not be copied, since a copy would be a second handle to one
+// share, and releasing both would take away someone else's; go vet reports
+// copies. Pass a *Handle. A Handle is owned by one goroutine at a time.
+//
+// The zero Handle holds nothing: all its methods panic. A released Handle
+// holds nothing either, and its methods panic saying that it was released.
 type Handle[K comparable, V any] struct {
 	_        nocopy.NoCopy
 	e        *entry[K, V] // nil once released, and in the zero Handle
@@ -18,9 +24,17 @@ type Handle[K comparable, V any] struct {
 }
 
 // newHandle returns a new handle to e, whose count already includes it,
-// tracked for leaks if a test asked for it (leak.go).
-func newHandle[K comparable, V any](e *entry[K, V]) *Handle[K, V] {
-	return &Handle[K, V]{e: e, leak: leak.Mint(&handleLeaks)}
+// tracked for leaks if a test asked for it (leak.go). It is a value: the
+// handle lives wherever the caller keeps it, so making one allocates
+// nothing (but the Token, while a test tracks leaks).
+func newHandle[K comparable, V any](e *entry[K, V]) Handle[K, V] {
+	if leak.Minting() {
+		return Handle[K, V]{e: e, leak: leak.Mint(&handleLeaks)}
+	}
+	// Not tracked, the common case: a load and a compare. Mint would say
+	// the same, but Go 1.26 leaves Mint a call in the instantiations of
+	// this generic code, where Minting is inlined.
+	return Handle[K, V]{e: e}
 }
 
 // held returns h's entry, or panics with an *Error naming op if h was
@@ -49,7 +63,7 @@ func (h *Handle[K, V]) Value() V {
 
 // Clone returns a new handle to the same entry: its count + 1. It panics
 // with an *Error if h was released, and then changes nothing.
-func (h *Handle[K, V]) Clone() *Handle[K, V] {
+func (h *Handle[K, V]) Clone() Handle[K, V] {
 	e := h.held("Clone")
 	e.m.mu.Lock()
 	e.count++ // h's share keeps count >= 1: the entry is still in the map
@@ -67,6 +81,17 @@ func (h *Handle[K, V]) Release() {
 	// Spend h before the count changes: the cleanup may panic, and h is
 	// released either way.
 	h.e, h.released = nil, true
-	leak.Burn(&h.leak)
-	e.m.release(e.key, e)
+	if leak.Tracked(h.leak) { // only while a test tracks leaks; a compare otherwise
+		leak.Burn(&h.leak)
+	}
+	m := e.m
+	m.mu.Lock()
+	// Not the last handle, the common case: a lock, a subtraction and an
+	// unlock. The last one goes on in remove, outlined like sync.Once's
+	// doSlow, in the same critical section.
+	if e.count--; e.count > 0 {
+		m.mu.Unlock()
+		return
+	}
+	m.remove(e)
 }

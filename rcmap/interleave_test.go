@@ -38,7 +38,7 @@ type spec struct {
 
 type mapWorld struct {
 	m        *Map[string, int]
-	hs       [4]*Handle[string, int]
+	hs       [4]Handle[string, int] // a slot holds nothing until filled, and once released
 	busy     map[int]bool
 	made     int
 	cleaned  int
@@ -106,11 +106,12 @@ func (w *mapWorld) acquireCtx(i int) sched.Op {
 	o.Run = func() string {
 		w.busy[i] = true
 		defer delete(w.busy, i)
-		h, created, err := w.m.Acquire(w.ctx, key, w.create)
-		if err != nil {
+		var created bool
+		var err error
+		w.hs[i], created, err = w.m.Acquire(w.ctx, key, w.create)
+		if err != nil { // the zero Handle: the slot holds nothing
 			return err.Error()
 		}
-		w.hs[i] = h
 		return fmt.Sprint(created)
 	}
 	sp := o.Spec
@@ -144,7 +145,6 @@ func (w *mapWorld) clone(i, j int) sched.Op {
 func (w *mapWorld) release(i int) sched.Op {
 	return w.op(fmt.Sprintf("h%d.Release()", i), i, func() string {
 		w.hs[i].Release()
-		w.hs[i] = nil
 		return "ok"
 	}, func(m spec) (spec, string) {
 		m.held[i] = false
@@ -176,7 +176,7 @@ func (w *mapWorld) releaseIf(i int) sched.Op {
 	run, sp := o.Run, o.Spec
 	o.Name += " if held"
 	o.Run = func() string {
-		if w.hs[i] == nil {
+		if w.hs[i].e == nil {
 			return "empty"
 		}
 		return run()
@@ -219,8 +219,9 @@ func (w *mapWorld) Check() error {
 		}
 	}
 	held := 0
-	for i, h := range w.hs {
-		if h == nil || w.busy[i] {
+	for i := range w.hs {
+		h := &w.hs[i]
+		if h.e == nil || w.busy[i] {
 			continue
 		}
 		held++
@@ -242,10 +243,9 @@ func (w *mapWorld) Final() (err error) {
 			err = fmt.Errorf("releasing the handles left at the end panicked: %v", r)
 		}
 	}()
-	for i, h := range w.hs {
-		if h != nil {
-			h.Release()
-			w.hs[i] = nil
+	for i := range w.hs {
+		if w.hs[i].e != nil {
+			w.hs[i].Release()
 		}
 	}
 	if n := w.m.Len(); n != 0 || w.cleaned != w.made {
@@ -259,8 +259,8 @@ func (w *mapWorld) Snapshot() string {
 	for k, e := range w.m.entries {
 		fmt.Fprintf(&sb, "%s:%d:%d:%t;", k, e.count, e.value, e.pending())
 	}
-	for i, h := range w.hs {
-		if h != nil && h.e != nil {
+	for i := range w.hs {
+		if h := &w.hs[i]; h.e != nil {
 			fmt.Fprintf(&sb, "h%d:%d,%t;", i, h.e.value, w.busy[i])
 		}
 	}

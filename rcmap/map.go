@@ -20,10 +20,10 @@ type Map[K comparable, V any] struct {
 }
 
 // entry is one key's shared value and its number of holders. It knows its
-// map and key, so that a Handle is a single pointer to it. While its create
-// runs, an entry is pending: it is in the map, so that racing Acquires find
-// it and wait instead of creating, but no handle to it exists and Len,
-// Count, Load, Join and All do not see it.
+// map and key, so that a Handle needs no more than a pointer to it. While
+// its create runs, an entry is pending: it is in the map, so that racing
+// Acquires find it and wait instead of creating, but no handle to it exists
+// and Len, Count, Load, Join and All do not see it.
 type entry[K comparable, V any] struct {
 	m     *Map[K, V]
 	key   K
@@ -57,15 +57,15 @@ func New[K comparable, V any](cleanup func(key K, value V)) *Map[K, V] {
 }
 
 // Join returns a new handle to the entry for key and true if the entry
-// exists (its count + 1), or nil and false if it does not; Join never
-// creates an entry, and never waits: an entry whose create is still running
-// does not exist yet.
-func (m *Map[K, V]) Join(key K) (*Handle[K, V], bool) {
+// exists (its count + 1), or the zero Handle and false if it does not; Join
+// never creates an entry, and never waits: an entry whose create is still
+// running does not exist yet.
+func (m *Map[K, V]) Join(key K) (Handle[K, V], bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	e, found := m.entries[key]
 	if !found || e.pending() {
-		return nil, false
+		return Handle[K, V]{}, false
 	}
 	e.count++
 	return newHandle(e), true
@@ -136,23 +136,19 @@ func (m *Map[K, V]) Count(key K) int {
 	return 0
 }
 
-// release is Release's work on the map: count − 1 and, at 0, the entry's
-// removal, all under mu; then the cleanup, outside it.
-func (m *Map[K, V]) release(key K, e *entry[K, V]) {
-	m.mu.Lock()
-	e.count--
-	last := e.count == 0
-	if last {
-		// Delete in the same critical section that took the count to 0, so
-		// no Acquire can ever find an entry with count 0 and join it. The
-		// key maps to e: a key's entry is only replaced after deletion.
-		delete(m.entries, key)
-	}
+// remove is the last Release's work on the map: called with mu held by the
+// Release that took e's count to 0, it deletes e from the map and unlocks;
+// then it runs the cleanup, outside the lock.
+func (m *Map[K, V]) remove(e *entry[K, V]) {
+	// Delete in the same critical section that took the count to 0, so
+	// no Acquire can ever find an entry with count 0 and join it. The
+	// key maps to e: a key's entry is only replaced after deletion.
+	delete(m.entries, e.key)
 	m.mu.Unlock()
-	if last && m.cleanup != nil {
+	if m.cleanup != nil {
 		// Outside the lock: the cleanup may use the map, even Acquire key
 		// again, which makes a new entry. It runs once, because only one
 		// Release can see count go from 1 to 0.
-		m.cleanup(key, e.value)
+		m.cleanup(e.key, e.value)
 	}
 }

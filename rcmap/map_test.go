@@ -24,11 +24,14 @@ func creator(name string, calls *int) func() (*topic, error) {
 func value[V any](v V) func() (V, error) { return func() (V, error) { return v, nil } }
 
 // acquire is Acquire with a background context, requiring it to succeed.
-func acquire[V any](t *testing.T, m *Map[string, V], key string, create func() (V, error)) (*Handle[string, V], bool) {
+// Its handle is the named result, filled in by Acquire: returning a local
+// Handle would copy it.
+func acquire[V any](t *testing.T, m *Map[string, V], key string, create func() (V, error)) (h Handle[string, V], created bool) {
 	t.Helper()
-	h, created, err := m.Acquire(context.Background(), key, create)
+	var err error
+	h, created, err = m.Acquire(context.Background(), key, create)
 	require.NoError(t, err, "Acquire(%q) with a create that cannot fail must succeed", key)
-	return h, created
+	return
 }
 
 // removal is one run of the map's cleanup, with the map's size as the
@@ -47,6 +50,17 @@ func recordingMap(log *[]removal) *Map[string, *topic] {
 		*log = append(*log, removal{key: key, value: value, lenInside: m.Len()})
 	})
 	return m
+}
+
+// requireZero requires *h to be the zero Handle: holding no entry, and not
+// released either, since it never held one.
+func requireZero[V any](t interface {
+	require.TestingT
+	Helper()
+}, h *Handle[string, V], msg string) {
+	t.Helper()
+	require.Nil(t, h.e, msg)
+	require.False(t, h.released, msg)
 }
 
 // requireMisuse runs f and requires it to panic with an *Error whose
@@ -112,15 +126,16 @@ func TestLastReleaseRemovesTheEntryAndRunsTheCleanupOnce(t *testing.T) {
 
 func TestCleanupMayAcquireTheSameKeyAgain(t *testing.T) {
 	var m *Map[string, *topic]
-	var reborn *Handle[string, *topic]
+	var reborn Handle[string, *topic]
+	cleanups := 0
 	m = New(func(key string, _ *topic) {
-		if reborn == nil {
+		if cleanups++; cleanups == 1 {
 			reborn, _ = acquire(t, m, key, value(&topic{name: "second life"}))
 		}
 	})
 	h, _ := acquire(t, m, "news", value(&topic{name: "first life"}))
 	h.Release()
-	require.NotNil(t, reborn, "the cleanup runs with the map unlocked, so it can Acquire")
+	require.Equal(t, 1, cleanups, "the last Release runs the cleanup, which acquires the key again")
 	assert.Equal(t, "second life", reborn.Value().name, "the key's new entry is a new value")
 	assert.Equal(t, 1, m.Count("news"), "the new entry has the cleanup's handle")
 	reborn.Release()
@@ -131,7 +146,7 @@ func TestJoinNeverCreates(t *testing.T) {
 	m := New[string, int](nil)
 	h, found := m.Join("news")
 	assert.False(t, found, "no entry for news: Join reports it")
-	assert.Nil(t, h, "and returns no handle")
+	requireZero(t, &h, "and returns the zero Handle: it holds nothing")
 	assert.Equal(t, 0, m.Len(), "Join must not create an entry")
 	first, _ := acquire(t, m, "news", value(7))
 	joined, found := m.Join("news")

@@ -55,7 +55,7 @@ func (s *machine) acquire(t *rapid.T) {
 	require.Equal(t, !exists, calls == 1, "Acquire calls create exactly when the key has no entry")
 	if !exists && fail {
 		require.ErrorIs(t, err, errRefused, "Acquire returns the error of the create it ran")
-		require.Nil(t, h, "a failed Acquire returns no handle")
+		requireZero(t, &h, "a failed Acquire returns the zero Handle: it holds nothing")
 		require.False(t, created, "a failed Acquire created nothing")
 		return // and the model is unchanged: no entry, no cleanup
 	}
@@ -64,7 +64,7 @@ func (s *machine) acquire(t *rapid.T) {
 	require.Equal(t, s.current(key), h.Value(),
 		"a joined handle reaches the current entry's value, a created one the new value")
 	s.model[key]++
-	s.handles = append(s.handles, h)
+	s.handles = append(s.handles, &h)
 }
 
 // load calls Load, which must see the entry's value and count nothing
@@ -116,7 +116,7 @@ func (s *machine) clone(t *rapid.T) {
 	c := h.Clone()
 	require.Equal(t, h.Value(), c.Value(), "a clone reaches the same value")
 	s.model[h.Key()]++
-	s.handles = append(s.handles, c)
+	s.handles = append(s.handles, &c)
 }
 
 func (s *machine) release(t *rapid.T) {
@@ -141,7 +141,7 @@ func (s *machine) join(t *rapid.T) {
 	require.Equal(t, s.model[key] > 0, found, "Join finds exactly the keys with an entry")
 	if found {
 		s.model[key]++
-		s.handles = append(s.handles, h)
+		s.handles = append(s.handles, &h)
 	}
 }
 

@@ -48,7 +48,7 @@ func TestRacingAcquiresOfANewKeyCreateItOnce(t *testing.T) {
 				if created {
 					createdTrue.Add(1)
 				}
-				handles[g] = h
+				handles[g] = &h
 			}()
 		}
 		close(start)
@@ -196,12 +196,13 @@ func TestStress(t *testing.T) {
 						t.Errorf("Acquire with a create that cannot fail returned %v", err)
 						return
 					}
-					held = append(held, h)
+					held = append(held, &h)
 				case op < 5:
-					held = append(held, held[rng.IntN(len(held))].Clone())
+					c := held[rng.IntN(len(held))].Clone()
+					held = append(held, &c)
 				case op < 6:
 					if h, ok := m.Join(keys[rng.IntN(len(keys))]); ok {
-						held = append(held, h)
+						held = append(held, &h)
 					}
 				default:
 					i := rng.IntN(len(held))

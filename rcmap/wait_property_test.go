@@ -64,7 +64,7 @@ func TestWaitersAgainstTheClock(t *testing.T) {
 						defer cancel()
 					}
 					h, created, err := m.Acquire(ctx, "k", func() (int, error) { return -1, nil })
-					out <- outcome{h, created, err}
+					out <- outcome{&h, created, err}
 				}()
 			}
 

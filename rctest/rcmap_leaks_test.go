@@ -61,7 +61,7 @@ func TestVerifyNoLeaksTracksAnRcmapHandleThatWaitedForItsCreate(t *testing.T) {
 		go func() {
 			h, _, err := m.Acquire(context.Background(), "news", func() (int, error) { close(inside); <-gate; return 1, nil })
 			assert.NoError(t, err)
-			created <- h
+			created <- &h // a pointer: the handle stays in h
 		}()
 		<-inside // the key is pending: the next Acquire of it waits for this create
 		waited := make(chan struct{})

@@ -67,19 +67,21 @@ func (b *Bus) Subscribe(ctx context.Context, topic string) (*Subscription, error
 	if buffer == 0 {
 		buffer = DefaultBuffer
 	}
-	h, _, err := b.topics.Acquire(ctx, topic, func() (*topicSet, error) {
+	s := &Subscription{
+		ch:     make(chan any, buffer),
+		stop:   make(chan struct{}),
+		exited: make(chan struct{}),
+	}
+	// Acquire fills in the subscription's handle where it stays: a Handle
+	// is a value that must not be copied.
+	var err error
+	s.topic, _, err = b.topics.Acquire(ctx, topic, func() (*topicSet, error) {
 		return &topicSet{subs: make(map[*Subscription]struct{})}, nil
 	})
 	if err != nil { // ctx ended while another Subscribe was creating the topic
 		return nil, err
 	}
-	s := &Subscription{
-		topic:  h,
-		ch:     make(chan any, buffer),
-		stop:   make(chan struct{}),
-		exited: make(chan struct{}),
-	}
-	set := h.Value()
+	set := s.topic.Value()
 	set.mu.Lock()
 	set.subs[s] = struct{}{}
 	set.mu.Unlock()

@@ -11,7 +11,7 @@ import (
 // Subscription is one subscriber of one topic. It receives messages on C
 // until it leaves, by Close or by the cancellation of its context.
 type Subscription struct {
-	topic   *rcmap.Handle[string, *topicSet] // this subscriber's share of the topic
+	topic   rcmap.Handle[string, *topicSet] // this subscriber's share of the topic
 	ch      chan any
 	dropped atomic.Int64
 	once    sync.Once     // guards leave: Close and the watcher may both try
