@@ -69,9 +69,10 @@
 // a copy would be a second handle to one share, and releasing both would
 // give up a share that another holder counts on. go vet's copylocks check
 // reports copies (h2 := h, passing or ranging by value); fill a field or a
-// slot from the call itself (s.h, _, err = m.Acquire(...)) and pass a
-// *Handle. The zero Handle holds nothing, as does a released one; using
-// either panics, and the message says which.
+// slot from the call itself (s.h, _, err = m.Acquire(...)), move a handle
+// into a slice or a map with Move, as with rc.Rc, and pass a *Handle. The
+// zero Handle holds nothing, as does a released or moved one; using any of
+// them panics, and the message says which.
 //
 // A Handle is owned by one goroutine at a time, like an arc.Arc: different
 // handles to one entry may be used on different goroutines at once, but one

@@ -22,10 +22,13 @@ type Error struct {
 func (e *Error) Error() string { return "rcmap: " + e.Op + ": " + e.Problem }
 
 // refuseSpent is the error of using a handle that holds nothing: released,
-// or the zero Handle.
-func refuseSpent(op string, released bool) *Error {
-	if released {
+// moved, or the zero Handle.
+func refuseSpent(op string, why spent) *Error {
+	switch why {
+	case released:
 		return &Error{Op: op, Problem: "handle already released"}
+	case moved:
+		return &Error{Op: op, Problem: "handle was moved out (use the handle Move returned)"}
 	}
 	return &Error{Op: op, Problem: "zero Handle (make handles with Acquire, Join or Clone)"}
 }

@@ -12,16 +12,26 @@ import (
 // fill that in (h, _, err := m.Acquire(...); s.h, _, err = m.Acquire(...)).
 // It must not be copied, since a copy would be a second handle to one
 // share, and releasing both would take away someone else's; go vet reports
-// copies. Pass a *Handle. A Handle is owned by one goroutine at a time.
+// copies. Pass a *Handle, and put a handle into a slice or a map with Move.
+// A Handle is owned by one goroutine at a time.
 //
-// The zero Handle holds nothing: all its methods panic. A released Handle
-// holds nothing either, and its methods panic saying that it was released.
+// The zero Handle holds nothing: all its methods panic. A released or moved
+// Handle holds nothing either, and its methods panic saying which.
 type Handle[K comparable, V any] struct {
-	_        nocopy.NoCopy
-	e        *entry[K, V] // nil once released, and in the zero Handle
-	leak     leak.Token   // stands for the handle while a test tracks leaks (checked builds only)
-	released bool         // Release ran: says why e is nil
+	_     nocopy.NoCopy
+	e     *entry[K, V] // nil once released or moved, and in the zero Handle
+	leak  leak.Token   // stands for the handle while a test tracks leaks (checked builds only)
+	spent spent        // why e is nil: released, moved, or never set (the zero Handle)
 }
+
+// spent says why a Handle holds nothing.
+type spent uint8
+
+const (
+	neverHeld spent = iota // the zero Handle
+	released               // Release ran
+	moved                  // Move handed the share on
+)
 
 // newHandle returns a new handle to e, whose count already includes it,
 // tracked for leaks if a test asked for it (leak.go). It is a value: the
@@ -41,7 +51,7 @@ func newHandle[K comparable, V any](e *entry[K, V]) Handle[K, V] {
 // released or is the zero Handle.
 func (h *Handle[K, V]) held(op string) *entry[K, V] {
 	if h.e == nil {
-		panic(refuseSpent(op, h.released))
+		panic(refuseSpent(op, h.spent))
 	}
 	return h.e
 }
@@ -71,6 +81,23 @@ func (h *Handle[K, V]) Clone() Handle[K, V] {
 	return newHandle(e)
 }
 
+// Move returns a handle holding h's share, and leaves h holding nothing:
+// the entry's count does not change. It is how a handle goes into a slice,
+// a map or a field the call that made it could not fill, where a plain
+// copy would leave two handles to one share (go vet reports that one):
+//
+//	h, _, err := m.Acquire(ctx, key, create)
+//	...
+//	held = append(held, h.Move())
+//
+// Using h afterwards panics with an *Error saying it was moved. Move panics
+// with an *Error if h holds nothing, and then changes nothing.
+func (h *Handle[K, V]) Move() Handle[K, V] {
+	e, token := h.held("Move"), h.leak // the share, and the leak check that stands for it
+	*h = Handle[K, V]{spent: moved}
+	return Handle[K, V]{e: e, leak: token}
+}
+
 // Release gives up h's share: the entry's count − 1. The Release that takes
 // the count to 0 removes the entry from the map and then, with the map
 // unlocked, runs the map's cleanup with the entry's key and value. h holds
@@ -80,7 +107,7 @@ func (h *Handle[K, V]) Release() {
 	e := h.held("Release")
 	// Spend h before the count changes: the cleanup may panic, and h is
 	// released either way.
-	h.e, h.released = nil, true
+	h.e, h.spent = nil, released
 	if leak.Tracked(h.leak) { // only while a test tracks leaks; a compare otherwise
 		leak.Burn(&h.leak)
 	}

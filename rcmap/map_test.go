@@ -60,7 +60,7 @@ func requireZero[V any](t interface {
 }, h *Handle[string, V], msg string) {
 	t.Helper()
 	require.Nil(t, h.e, msg)
-	require.False(t, h.released, msg)
+	require.Equal(t, neverHeld, h.spent, msg)
 }
 
 // requireMisuse runs f and requires it to panic with an *Error whose

@@ -98,3 +98,26 @@ func TestVerifyNoLeaksIsQuietWhenEveryRcmapHandleIsReleased(t *testing.T) {
 	})
 	assert.Empty(t, errs, "every handle was released, and Load and All take none, so nothing leaked")
 }
+
+// A handle moved with Move is the same share: it is tracked from the line
+// that acquired it, and releasing the handle it was moved to ends it.
+func TestVerifyNoLeaksFollowsAMovedRcmapHandle(t *testing.T) {
+	var m rcmap.Map[string, int]
+	site := here(2)
+	errs := verify(func(testing.TB) {
+		h, _, err := m.Acquire(context.Background(), "news", one)
+		require.NoError(t, err)
+		kept := []rcmap.Handle[string, int]{h.Move()}
+		_ = kept[0].Value() // used, then lost without Release
+	})
+	require.Len(t, errs, 1, "a moved handle lost without Release is one leak")
+	assert.Contains(t, errs[0], "rcmap handle acquired at "+site, "it is reported at the Acquire that made the share")
+
+	errs = verify(func(testing.TB) {
+		h, _, err := m.Acquire(context.Background(), "sport", one)
+		require.NoError(t, err)
+		kept := []rcmap.Handle[string, int]{h.Move()}
+		kept[0].Release()
+	})
+	assert.Empty(t, errs, "a moved handle released through the handle it was moved to is not a leak")
+}
