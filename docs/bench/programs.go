@@ -37,6 +37,7 @@ var groups = []group{
 	{"CloneDropLive", "clone_drop_live"},
 	{"DropChain|DropChainNested", "drop_chain"},
 	{"RWReadUncontended", ""},
+	{"RWMixed95|RWReadContended", ""},
 	{"RcMapAcquireReleaseExisting|RcMapPeerMutexMapAcquireReleaseExisting", ""},
 }
 

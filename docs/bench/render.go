@@ -37,6 +37,10 @@ type peer struct {
 var goPeers = []peer{
 	{"`refcount` shared Acquire+Release", "RWReadUncontended/impl=RefCount",
 		"`sync.RWMutex` RLock+RUnlock", "RWReadUncontended/impl=RWMutex", "≤ 1.1×"},
+	{"`refcount`, 2 goroutines, 95 % reads (time per operation)", "RWMixed95/impl=RefCount",
+		"`sync.RWMutex`, the same mix", "RWMixed95/impl=RWMutex", "≤ 1.0×"},
+	{"`refcount`, readers only, every processor", "RWReadContended/impl=RefCount",
+		"`sync.RWMutex`, readers only", "RWReadContended/impl=RWMutex", "—"},
 	{"`rcmap` Acquire+Release, existing key", "RcMapAcquireReleaseExisting",
 		"mutex + hand-counted map", "RcMapPeerMutexMapAcquireReleaseExisting", "≤ 1.5×"},
 }
