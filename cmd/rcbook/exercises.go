@@ -22,7 +22,7 @@ var exerciseCommands = []struct {
 }{
 	{"list", "", "every exercise, done or pending, and a progress bar (the default)", 0, 0},
 	{"next", "", "the first pending exercise: what to read, what to edit, how to check", 0, 0},
-	{"hint", "[N [K]]", "the hints of exercise N, or only hint K", 0, 2},
+	{"hint", "[N [K]]", "exercise N's first hint, or hint K; K all shows every one", 0, 2},
 	{"check", "[N]", "run exercise N's tests; passing marks it done", 0, 1},
 	{"solution", "[N]", "once exercise N passes, its reference solution, written beside your stub", 0, 1},
 	{"reset", "N", "put exercise N's stub back as shipped (asks first)", 1, 1},
@@ -104,6 +104,11 @@ func exercises(wd string, args []string, in io.Reader, out io.Writer) error {
 		return reset(place.Checkout, c, p, ex, in, out)
 	}
 
+	// hint's last argument may be "all", with or without N.
+	all := name == "hint" && len(rest) > 0 && rest[len(rest)-1] == "all"
+	if all {
+		rest = rest[:len(rest)-1]
+	}
 	// The rest default to where you are.
 	ex, err := pick(c, p, wd, rest, name != "solution")
 	if err != nil {
@@ -111,10 +116,13 @@ func exercises(wd string, args []string, in io.Reader, out io.Writer) error {
 	}
 	switch name {
 	case "hint":
-		k := 0
-		if len(rest) == 2 {
+		k := 1 // one at a time: the first, unless K says which
+		switch {
+		case all:
+			k = 0
+		case len(rest) == 2:
 			if k, err = strconv.Atoi(rest[1]); err != nil || k < 1 {
-				return fmt.Errorf("hint %s: K is a hint's number, from 1", rest[1])
+				return fmt.Errorf("hint %s: K is a hint's number, from 1, or all", rest[1])
 			}
 		}
 		return course.Hints(out, ex, k)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,11 +43,17 @@ func TestWhereYouAreIsWhatYouMean(t *testing.T) {
 
 	out, err := runIn(t, second.Dir, "hint")
 	require.NoError(t, err)
-	assert.Contains(t, out, "Hints for "+second.Slug[:2]+". "+second.Title, "in an exercise's folder, hint means that exercise")
+	assert.Contains(t, out, "Hint 1 of "+fmt.Sprint(len(second.Hints))+" for "+second.Slug[:2]+". "+second.Title,
+		"in an exercise's folder, hint means that exercise, and shows its first hint only")
+	assert.NotContains(t, out, second.Hints[len(second.Hints)-1], "the last hint, the nearest to the answer, waits to be asked for")
+
+	out, err = runIn(t, second.Dir, "hint all")
+	require.NoError(t, err)
+	assert.Contains(t, out, "Hints for "+second.Slug[:2]+". "+second.Title, "hint all shows every hint of the exercise you are in")
 
 	out, err = runIn(t, filepath.Join(dir), "hint")
 	require.NoError(t, err)
-	assert.Contains(t, out, "Hints for "+first.Slug[:2]+". ", "outside any exercise's folder, hint means the first pending one")
+	assert.Contains(t, out, "for "+first.Slug[:2]+". ", "outside any exercise's folder, hint means the first pending one")
 
 	out, err = runIn(t, second.Dir, "hint "+first.Slug[:2]+" 1")
 	require.NoError(t, err)

@@ -31,8 +31,10 @@ func (c *Course) List(w io.Writer, p *Progress) {
 	fmt.Fprintln(w, Bar(c.Done(p), total, min(total, 30)))
 }
 
-// Hints writes ex's hints numbered from 1, or with k > 0 only hint k,
-// wrapped to fit a terminal.
+// Hints writes hint k of ex (from 1), wrapped to fit a terminal, and how
+// to ask for the next one; with k = 0 it writes them all. One at a time is
+// the default because the last hints come close to the answer: a learner
+// who asks for a nudge should not be shown the solution with it.
 func Hints(w io.Writer, ex Exercise, k int) error {
 	if k < 0 || k > len(ex.Hints) {
 		return fmt.Errorf("exercise %02d has hints 1 to %d, not %d", ex.Number, len(ex.Hints), k)
@@ -40,6 +42,11 @@ func Hints(w io.Writer, ex Exercise, k int) error {
 	if k > 0 {
 		fmt.Fprintf(w, "Hint %d of %d for %02d. %s:\n\n", k, len(ex.Hints), ex.Number, ex.Title)
 		fmt.Fprint(w, wrap(fmt.Sprintf("%d. ", k), ex.Hints[k-1], 80))
+		if k < len(ex.Hints) {
+			fmt.Fprintf(w, "\nStill stuck? The next one: rcbook exercises hint %d %d\n", ex.Number, k+1)
+		} else {
+			fmt.Fprintf(w, "\nThat was the last hint. All of them at once: rcbook exercises hint %d all\n", ex.Number)
+		}
 		return nil
 	}
 	fmt.Fprintf(w, "Hints for %02d. %s:\n\n", ex.Number, ex.Title)

@@ -43,7 +43,15 @@ func TestHintsAreNumberedFromOne(t *testing.T) {
 
 	out.Reset()
 	require.NoError(t, Hints(&out, c.Exercises[1], 2))
-	assert.Equal(t, "Hint 2 of 3 for 02. A broken stub:\n\n  2. The string is `\"broken\"`.\n", out.String())
+	assert.Equal(t, "Hint 2 of 3 for 02. A broken stub:\n\n  2. The string is `\"broken\"`.\n"+
+		"\nStill stuck? The next one: rcbook exercises hint 2 3\n", out.String(),
+		"one hint, and how to ask for the next")
+
+	out.Reset()
+	require.NoError(t, Hints(&out, c.Exercises[1], 3))
+	assert.Equal(t, "Hint 3 of 3 for 02. A broken stub:\n\n  3. There is no third trick.\n"+
+		"\nThat was the last hint. All of them at once: rcbook exercises hint 2 all\n", out.String(),
+		"the last hint says it is the last")
 
 	assert.EqualError(t, Hints(&out, c.Exercises[1], 4), "exercise 02 has hints 1 to 3, not 4")
 }
