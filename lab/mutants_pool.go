@@ -21,4 +21,11 @@ var PoolMutants = []Mutant{
 		Bug:     "the shortcut is taken for a pooled value that has a cleanup",
 		Symptom: "the cleanup of a pooled value never runs: the file it should close stays open",
 	},
+	{
+		Name: "pool-shortcut-ignores-reset", File: "rc/pool.go",
+		Old:     "plain: plan == destructor.None && reset == nil}",
+		New:     "plain: plan == destructor.None}",
+		Bug:     "a pool with a reset hook takes the shortcut too, which zeroes the storage",
+		Symptom: "Default no longer reuses what a dropped value owned: every reused buffer is allocated again",
+	},
 }

@@ -110,6 +110,7 @@
 // Rc, Weak and Pool are not safe for concurrent use, like Rust's Rc, which
 // is neither Send nor Sync. Handles to one allocation must stay on one
 // goroutine at a time; `go test -race` reports a violation. Separate
-// allocations may be used from separate goroutines. Package arc is the same
-// API with atomic counts.
+// allocations may be used from separate goroutines, unless they come from
+// the same Pool: a pool, and every allocation from it, belong to one
+// goroutine at a time. Package arc is the same API with atomic counts.
 package rc

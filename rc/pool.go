@@ -119,13 +119,13 @@ func (p *Pool[T]) Size() int { return len(p.checked(invariants.PoolSize).free) }
 
 // Live returns the number of allocations from p that are not yet freed:
 // headers New and Default handed out whose value is alive, or dead but
-// still held by a Weak (I5). It is the pool's share of LiveAllocations. A
-// pool counts its allocations itself, with a plain add, since it is never
-// used by two goroutines at once; LiveAllocations' count is shared by every
-// goroutine, so each of its changes is an atomic add. That add costs as
-// much as the rest of a pooled New and Drop together, so with -tags
-// rcrelease a pool's allocations are counted here only, and
-// LiveAllocations leaves them out. Live panics if p is nil.
+// still held by a Weak (I5). A pool counts its allocations itself, with a
+// plain add, since it is never used by two goroutines at once;
+// LiveAllocations' count is shared by every goroutine, so each of its
+// changes is an atomic add, and two of those cost about as much as the
+// rest of a pooled New and Drop. So in checked builds LiveAllocations
+// includes Live, and with -tags rcrelease a pool's allocations are counted
+// here only. Live panics if p is nil.
 func (p *Pool[T]) Live() int { return p.checked(invariants.PoolLive).out }
 
 // MaxSize returns the largest number of freed headers the pool keeps. It
@@ -200,7 +200,9 @@ func (b *box[T]) revive(cleanup func(T)) {
 // remains (weak 1, the implicit weak alone, I4), its value has no cleanup
 // and its type no Drop method, and its pool has no reset hook. Then the
 // drop has nothing to run and nothing to keep, and the allocation is freed
-// at once. The caller has checked the header.
+// at once, in both builds. With -tags rctrace every drop takes the long
+// way, which notes each step in the header's history. The caller has
+// checked the header.
 func (b *box[T]) returnsAtOnce() bool {
 	return b.Strong == 1 && b.Weak == 1 && b.cleanup == nil && b.home != nil && b.home.plain && !trace.Enabled
 }
@@ -211,9 +213,9 @@ func (b *box[T]) returnsAtOnce() bool {
 // allocation's, so nothing can observe the steps in between: no destructor
 // can call Upgrade (I7) or panic, which is why there is no deferred call,
 // and no Weak waits to see the value dead but the allocation live (I4).
-// This is what lets a pooled New and Drop cost about what Rust's Rc::new
-// and drop do (docs/benchmarks.md); anything with something to run takes
-// the long way.
+// It is most of what brings a released pooled New and Drop near the cost
+// of Rust's Rc::new and drop (docs/benchmarks.md); anything with something
+// to run takes the long way.
 func (b *box[T]) dropToPool(op invariants.Op) {
 	var zero T
 	b.value = zero                                                    // as endValue does: the header holds on to nothing

@@ -52,3 +52,18 @@ func TestEachLifeOfAPooledHeaderHasTheNextGeneration(t *testing.T) {
 	v, ok := second.Value()
 	assert.True(t, ok && v == 2, "the Observer of the current life sees its value")
 }
+
+// TestAResetHookKeepsTheShortcutAway proves that a pool with a reset hook
+// keeps a dropped value's storage for Default, even for a type with no Drop
+// method: the one-step last drop (pool.go, dropToPool) would zero it.
+func TestAResetHookKeepsTheShortcutAway(t *testing.T) {
+	var seen []byte
+	p := rc.NewPool(1, func(b *[]byte) { seen = *b; *b = (*b)[:0] })
+	r := p.New(append(make([]byte, 0, 64), "abc"...))
+	require.False(t, rc.ReturnsAtOnce(&r), "a pool with a reset hook has something to keep: no shortcut")
+	r.Drop()
+	d := p.Default()
+	defer d.Drop()
+	assert.Equal(t, "abc", string(seen), "reset sees the storage the dropped value left behind")
+	assert.Equal(t, 64, cap(*d.Get()), "and Default's value reuses it")
+}

@@ -7,6 +7,7 @@ import (
 	"pgregory.net/rapid"
 
 	"github.com/rcbook/rcbook/rc"
+	"github.com/rcbook/rcbook/rctest"
 )
 
 // The last Drop of a plain pooled value (no cleanup, no Drop method, no
@@ -33,6 +34,8 @@ type plainPoolMachine struct {
 	allocs  []*plainAlloc
 	kept    int         // headers the pool should hold
 	ran     map[int]int // cleanup runs, by allocation
+	base    int         // rctest.Live before the run: the other tests' allocations
+	short   int         // last Drops that took the shortcut
 }
 
 func (m *plainPoolMachine) freed(a *plainAlloc) bool { return a.strong == 0 && a.weak == 0 }
@@ -49,6 +52,8 @@ func (m *plainPoolMachine) check(t *rapid.T) {
 		}
 	}
 	require.Equal(t, live, m.p.Live(), "the pool counts every allocation it handed out until it is freed")
+	require.Equal(t, live, rctest.Live(m.p)-m.base,
+		"LiveAllocations counts them too in checked builds, and the pool alone with -tags rcrelease")
 	require.Equal(t, m.kept, m.p.Size(), "a freed header returns to the pool while it has room")
 	for i, a := range m.allocs {
 		want := 0
@@ -61,6 +66,8 @@ func (m *plainPoolMachine) check(t *rapid.T) {
 		a := m.allocs[m.sAlloc[i]]
 		require.Equal(t, a.strong, m.strongs[i].StrongCount(), "strong count of allocation %d", m.sAlloc[i])
 		require.Equal(t, a.weak, m.strongs[i].WeakCount(), "weak count of allocation %d", m.sAlloc[i])
+		require.Equal(t, m.sAlloc[i], *m.strongs[i].Get(),
+			"a handle reads its own allocation's value, whatever header the pool reused")
 	}
 	for i := range m.weaks {
 		a := m.allocs[m.wAlloc[i]]
@@ -98,6 +105,12 @@ func (m *plainPoolMachine) actions() map[string]func(*rapid.T) {
 			}
 			i := pick(t, len(m.strongs), "strong")
 			a := m.allocs[m.sAlloc[i]]
+			short := a.strong == 1 && a.weak == 0 && !a.cleanup && !rc.Traced
+			require.Equal(t, short, rc.ReturnsAtOnce(&m.strongs[i]),
+				"the shortcut is for the last strong handle of a value with no cleanup and no Weak, and only for it")
+			if short {
+				m.short++
+			}
 			m.strongs[i].Drop()
 			m.strongs = append(m.strongs[:i], m.strongs[i+1:]...)
 			m.sAlloc = append(m.sAlloc[:i], m.sAlloc[i+1:]...)
@@ -156,8 +169,10 @@ func (m *plainPoolMachine) actions() map[string]func(*rapid.T) {
 // header freed under a Weak puts that Weak's counts, or the pool's, wrong,
 // and a value whose cleanup was skipped shows in the cleanup runs.
 func TestPlainPooledValuesFollowTheRules(t *testing.T) {
+	rctest.VerifyNoLeaks(t)
+	shortcuts := 0
 	rapid.Check(t, func(t *rapid.T) {
-		m := &plainPoolMachine{p: rc.NewPool[int](2, nil), ran: map[int]int{}}
+		m := &plainPoolMachine{p: rc.NewPool[int](2, nil), ran: map[int]int{}, base: rctest.Live()}
 		t.Repeat(m.actions())
 		for i := range m.strongs {
 			m.strongs[i].Drop()
@@ -166,5 +181,9 @@ func TestPlainPooledValuesFollowTheRules(t *testing.T) {
 			m.weaks[i].Drop()
 		}
 		require.Zero(t, m.p.Live(), "once every handle is dropped, no allocation of the pool is live")
+		shortcuts += m.short
 	})
+	if !rc.Traced {
+		require.Positive(t, shortcuts, "the runs must have taken the shortcut, or they did not test it")
+	}
 }
