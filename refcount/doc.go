@@ -57,6 +57,17 @@
 // waiters reached the RefCount's lock, not the order in which their calls
 // began.
 //
+// Acquire counts its Ref before it looks at the state: that is what makes
+// it one atomic add, as sync.RWMutex's RLock is. If it finds an
+// ExclusiveRef held or someone queued, it takes the count back before it
+// waits. For that instant the count includes a Ref that is not held:
+// Count may show it (never while an ExclusiveRef is held: Count is 0
+// then), and a TryAcquireExclusive or
+// AcquireExclusive that comes in that instant finds a Ref counted, and
+// fails or queues (a queued one is handed the reference as soon as the
+// count is taken back). TryAcquire does not count first: when it fails it
+// has changed nothing.
+//
 // # Misuse
 //
 // Releasing a handle twice, or releasing the zero handle that a failed

@@ -74,11 +74,10 @@ func (c *RefCount) wait(ctx context.Context, exclusive bool) error {
 // waiter), each hand-off wakes one goroutine, and while it wakes the
 // others pile up behind it. Two goroutines mixing reads and writes would
 // then spend their time waking each other. So the spinner takes the
-// reference only the way the fast paths do, one compare-and-swap from a
-// state it has seen free, and gives up as soon as anyone is queued or the
-// program runs on one core, where spinning cannot help. Nothing is counted
-// before it is granted: Count never shows a reference that does not
-// exist.
+// reference only with one compare-and-swap from a state it has seen free,
+// and gives up as soon as anyone is queued or the program runs on one
+// core, where spinning cannot help. A spinner counts nothing it is not
+// granted.
 func (c *RefCount) spin(exclusive bool) bool {
 	if !multicore {
 		return false
@@ -160,13 +159,16 @@ func (c *RefCount) dispatch() {
 }
 
 // grantHead hands the reference to the first waiter if it can have it now.
-// With waitersBit set, only fast-path releases of Refs change the state
-// concurrently, and they only decrement the count.
+// With waitersBit set, only fast-path releases and acquires change the
+// state concurrently, and they only move the count: a release takes a Ref
+// away, an acquire adds one that it takes back (see acquireSlow).
 func (c *RefCount) grantHead() bool {
 	w := c.head
 	s := c.state.Load()
 	if w.exclusive {
-		// No Ref held means no concurrent decrement: the swap cannot fail.
+		// With no Ref held, the swap fails only if an Acquire's add
+		// landed since the load; that acquirer takes it back (unadd),
+		// and the taking back that brings the count to 0 dispatches.
 		if s&(exclusiveBit|sharedMask) != 0 || !c.state.CompareAndSwap(s, s|exclusiveBit) {
 			return false
 		}
