@@ -35,11 +35,13 @@
 //
 // # Waiting and cancellation
 //
-// An acquirer that finds the reference busy and nobody queued first spins
-// a few times (a few microseconds at most, and not at all on one
+// A shared acquirer that finds the reference busy and nobody queued first
+// spins a few times (a few microseconds at most, and not at all on one
 // processor), taking the reference if it comes free, as a fast path
-// would; a holder on another core is usually done sooner than a sleeper
-// could be woken. Then it queues, and sleeps on a channel of its own. The
+// would; a writer on another core is usually done sooner than a sleeper
+// could be woken. Then it queues, and sleeps on a channel of its own. An
+// exclusive acquirer that finds the reference busy queues at once, as
+// sync.RWMutex's Lock sleeps at once while readers are in. The
 // reference is handed over by whoever makes it available (a Release, or a
 // cancellation that removes the waiter at the head), which counts it for
 // the waiter before waking it. When a waiter's context is done it leaves the
