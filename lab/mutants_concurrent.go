@@ -173,6 +173,38 @@ var ConcurrentMutants = []Mutant{
 		Symptom: "a release or acquire on another goroutine between the swap and the store back is undone or meets a phantom writer: a Release panics with a false underflow, or a released reference comes back held by nobody",
 		Hard:    "another goroutine must touch the state between the swap and the store back; on one goroutine the state is put back exactly as it was, so only the stress tests can tell",
 	},
+	{
+		Name: "refcount-add-ignores-waiters", File: "refcount/fast.go",
+		Old:     "\t\tif c.state.Add(1)-1 < sharedMask { // the old state was plain\n",
+		New:     "\t\tif c.state.Add(1)&exclusiveBit == 0 { // no writer holds it\n",
+		Bug:     "Acquire's add-first fast path grants the Ref whenever no ExclusiveRef is held, without looking at waitersBit",
+		Symptom: "readers overtake a writer queued behind other readers, so a stream of readers starves it",
+		Hard:    "the writer is only delayed, so the stress tests finish; only a FIFO test that brings a reader while a writer waits behind Refs notices who went first",
+	},
+	{
+		Name: "refcount-keep-add-beside-queue", File: "refcount/refcount.go",
+		Old:     "\t\tif c.state.Load()&(exclusiveBit|waitersBit) == 0 {\n\t\t\treturn nil\n\t\t}\n",
+		New:     "\t\tif c.state.Load()&exclusiveBit == 0 {\n\t\t\treturn nil\n\t\t}\n",
+		Bug:     "an Acquire whose add met a flag keeps the add as soon as no ExclusiveRef is held, forgetting that a writer may be queued",
+		Symptom: "readers that arrive while a writer waits behind other readers overtake it, so a stream of readers starves the writer",
+		Hard:    "the writer is only delayed; only a test that brings a reader while a writer waits behind Refs, and checks who goes first, sees it",
+	},
+	{
+		Name: "refcount-unadd-forgets-handoff", File: "refcount/refcount.go",
+		Old:     "\tif c.state.Add(^uint64(0)) == waitersBit { // Add(-1)\n\t\tc.mu.Lock()\n\t\tc.dispatch()\n\t\tc.mu.Unlock()\n\t}\n",
+		New:     "\tc.state.Add(^uint64(0)) // Add(-1): taking back an add is not a Release, so nothing to hand on\n",
+		Bug:     "an Acquire that takes back its add hands nothing on, as if only a Release could bring the count to 0",
+		Symptom: "a writer that queued while only that add was counted sleeps beside a free reference until some later release comes, forever if none does",
+		Hard:    "the writer must queue in the instant between an add and its taking back; the internal test that stages it step by step and the interleaving explorer make it certain, stress tests reach it only by chance",
+	},
+	{
+		Name: "refcount-release-subtracts-twice", File: "refcount/handles.go",
+		Old:     "\tif s != 0 {\n\t\tr.c, r.released = nil, released()\n\t\tc.releaseSharedSlow(s)\n\t\treturn\n\t}\n",
+		New:     "",
+		Bug:     "Release's slow path forgets that its fast path has already subtracted the Ref, and subtracts it again",
+		Symptom: "a Release that finds someone queued gives back two Refs: the count drops under the Refs still held, a writer is let in beside readers, and a later Release panics with an underflow",
+		Hard:    "only a Release of a Ref while a writer is queued takes that path; the FIFO and hand-off tests queue a writer behind Refs on purpose, other tests never do",
+	},
 
 	// rwlock: a thin layer on refcount.
 	{

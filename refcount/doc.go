@@ -35,11 +35,13 @@
 //
 // # Waiting and cancellation
 //
-// An acquirer that finds the reference busy and nobody queued first spins
-// a few times (a few microseconds at most, and not at all on one
+// A shared acquirer that finds the reference busy and nobody queued first
+// spins a few times (a few microseconds at most, and not at all on one
 // processor), taking the reference if it comes free, as a fast path
-// would; a holder on another core is usually done sooner than a sleeper
-// could be woken. Then it queues, and sleeps on a channel of its own. The
+// would; a writer on another core is usually done sooner than a sleeper
+// could be woken. Then it queues, and sleeps on a channel of its own. An
+// exclusive acquirer that finds the reference busy queues at once, as
+// sync.RWMutex's Lock sleeps at once while readers are in. The
 // reference is handed over by whoever makes it available (a Release, or a
 // cancellation that removes the waiter at the head), which counts it for
 // the waiter before waking it. When a waiter's context is done it leaves the
@@ -56,6 +58,17 @@
 // stale by the time it is read. The queue order is the order in which
 // waiters reached the RefCount's lock, not the order in which their calls
 // began.
+//
+// Acquire counts its Ref before it looks at the state: that is what makes
+// it one atomic add, as sync.RWMutex's RLock is. If it finds an
+// ExclusiveRef held or someone queued, it takes the count back before it
+// waits. For that instant the count includes a Ref that is not held:
+// Count may show it (never while an ExclusiveRef is held: Count is 0
+// then), and a TryAcquireExclusive or
+// AcquireExclusive that comes in that instant finds a Ref counted, and
+// fails or queues (a queued one is handed the reference as soon as the
+// count is taken back). TryAcquire does not count first: when it fails it
+// has changed nothing.
 //
 // # Misuse
 //

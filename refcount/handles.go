@@ -31,11 +31,17 @@ func (r *Ref) Release() {
 	releaseFast(r, (*Ref).releaseSlow)
 }
 
-// releaseSlow is Release when its fast path declined: r holds nothing, its
-// Token must be burnt, the count changed under it, or the release must
-// hand the reference on.
-func (r *Ref) releaseSlow() {
+// releaseSlow is Release when its fast path declined. With s == 0 nothing
+// is done yet: r holds nothing, or its Token must be burnt. Otherwise the
+// fast path has already subtracted r's reference, and s is the state that
+// left behind, which needs attention (see releaseShared).
+func (r *Ref) releaseSlow(s uint64) {
 	c := r.c
+	if s != 0 {
+		r.c, r.released = nil, released()
+		c.releaseSharedSlow(s)
+		return
+	}
 	if c == nil {
 		panic(refuseRelease(r.released))
 	}

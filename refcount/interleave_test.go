@@ -182,9 +182,11 @@ func (w *rcWorld) together(is ...int) sched.Op {
 func (w *rcWorld) Check() error {
 	s := w.c.state.Load()
 	shared, excl := s&sharedMask, s&exclusiveBit != 0
-	refs, excls := 0, 0
+	refs, excls, moving := 0, 0, 0
 	for i := range w.refs {
-		if w.refs[i].c != nil && !w.busy[&w.refs[i]] {
+		if w.busy[&w.refs[i]] {
+			moving++
+		} else if w.refs[i].c != nil {
 			refs++
 		}
 		if w.excls[i].c != nil && !w.busy[&w.excls[i]] {
@@ -193,10 +195,14 @@ func (w *rcWorld) Check() error {
 	}
 	var errs []error
 	switch {
-	case excl && shared > 0:
-		errs = append(errs, fmt.Errorf("an exclusive reference is counted beside %d shared ones (state %#x)", shared, s))
+	case excl && refs > 0:
+		errs = append(errs, fmt.Errorf("an exclusive reference is held beside %d Refs (state %#x)", refs, s))
+	case excl && shared > uint64(moving):
+		errs = append(errs, fmt.Errorf("an exclusive reference is counted beside %d shared ones, more than the %d acquires in flight (state %#x)", shared, moving, s))
 	case shared < uint64(refs):
 		errs = append(errs, fmt.Errorf("%d Refs are held but the count says %d (state %#x)", refs, shared, s))
+	case shared > uint64(refs+moving):
+		errs = append(errs, fmt.Errorf("%d Refs are held and %d operations on Refs are in flight, but the count says %d (state %#x)", refs, moving, shared, s))
 	case excls > 1 || (excls == 1 && !excl):
 		errs = append(errs, fmt.Errorf("%d ExclusiveRefs are held but the state says exclusive %t (state %#x)", excls, excl, s))
 	}

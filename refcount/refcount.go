@@ -9,8 +9,8 @@ import (
 )
 
 // The state word packs everything the fast paths need into one atomic
-// uint64, so that an uncontended acquire or release is a single atomic
-// instruction (or a load and a compare-and-swap):
+// uint64, so that an uncontended Acquire or Release is a single atomic
+// add (TryAcquire: a load and a compare-and-swap; see fast.go):
 //
 //	bit 63      exclusiveBit  an ExclusiveRef is held
 //	bit 62      waitersBit    the queue is not empty
@@ -21,6 +21,17 @@ import (
 // queue is non-empty. Every fast path that would grant a reference requires
 // it clear, so nobody overtakes a waiter; and every release that sees it set
 // takes mu and hands the reference on, so no waiter is forgotten.
+//
+// The count may include, besides the Refs held, acquirers whose add found
+// a flag set and that have not yet taken it back (acquireSlow): at most
+// one per Acquire in progress, and only for as long as it takes that
+// Acquire to look at the state again. Nothing is granted because of them:
+// an exclusive waiter is handed the reference only at a count of 0, and
+// the acquirer whose taking back brings the count to 0 hands it on, as the
+// last Release would. The count is held far below 2^62 by memory alone
+// (every Ref is a variable); only a test that stores a full count reaches
+// it, and then an Acquire's add carries into waitersBit for the moment
+// before it is taken back.
 const (
 	exclusiveBit uint64 = 1 << 63
 	waitersBit   uint64 = 1 << 62
@@ -41,10 +52,17 @@ type RefCount struct {
 
 // Count returns the number of shared references (Refs) currently held: 0
 // while an ExclusiveRef is held. Refs handed to waiters are counted from the
-// moment they are handed over, before the waiter has woken. The result is a
+// moment they are handed over, before the waiter has woken. The count may
+// also include, for an instant, an Acquire that is on its way to the
+// queue: Acquire counts itself before it looks, and takes itself back when
+// it sees it must wait (see the package documentation). The result is a
 // snapshot: other goroutines may change the count at once.
 func (c *RefCount) Count() int {
-	return int(c.state.Load() & sharedMask)
+	s := c.state.Load()
+	if s&exclusiveBit != 0 {
+		return 0
+	}
+	return int(s & sharedMask)
 }
 
 // TryAcquire returns a shared reference and true if one can be granted now:
@@ -83,10 +101,24 @@ func (c *RefCount) Acquire(ctx context.Context) (r Ref, err error) {
 	return
 }
 
-// acquireSlow is Acquire when its fast path declined: the count changed
-// under it, someone holds the exclusive reference or waits, or a test is
-// tracking leaks and the Ref needs its Token.
+// acquireSlow is Acquire when its fast path declined: someone holds the
+// exclusive reference or waits, the count is full, or a test is tracking
+// leaks and the Ref needs its Token. r.c is set if the fast path's add was
+// made (see acquireFast).
 func (c *RefCount) acquireSlow(ctx context.Context, r *Ref) error {
+	if r.c != nil {
+		// acquireFast counted a Ref although the state did not allow it.
+		// If the state has become plain since (the exclusive holder has
+		// left, nobody is queued), that Ref is as good as one granted
+		// now: it is counted, nobody can be handed the exclusive
+		// reference while it is, and there is nobody to overtake.
+		// Otherwise it is taken back before the caller waits.
+		if c.state.Load()&(exclusiveBit|waitersBit) == 0 {
+			return nil
+		}
+		r.c = nil
+		c.unadd()
+	}
 	if s := c.state.Load(); s >= sharedMask || !c.state.CompareAndSwap(s, s+1) {
 		if err := c.wait(ctx, false); err != nil {
 			return err
@@ -94,6 +126,21 @@ func (c *RefCount) acquireSlow(ctx context.Context, r *Ref) error {
 	}
 	r.c, r.leak = c, leak.Mint(&refLeaks)
 	return nil
+}
+
+// unadd takes back the Ref that acquireFast counted although a flag was
+// set. If that Ref was the last one counted and someone is queued, the
+// head of the queue (an exclusive waiter) may be waiting for exactly this
+// subtraction, as for the last Release: so unadd hands the reference on,
+// as releaseShared does. An add at the full count carries into waitersBit
+// (s was sharedMask); taking it back restores the count, and needs no
+// hand-off.
+func (c *RefCount) unadd() {
+	if c.state.Add(^uint64(0)) == waitersBit { // Add(-1)
+		c.mu.Lock()
+		c.dispatch()
+		c.mu.Unlock()
+	}
 }
 
 // tryShared adds a Ref to the count if one can be granted now. A failed
@@ -121,7 +168,9 @@ func (c *RefCount) tryShared(op string) bool {
 // TryAcquireExclusive returns an exclusive reference and true if one can be
 // granted now: no reference of either kind is held and nobody is waiting.
 // Otherwise it returns the zero ExclusiveRef and false, and changes nothing:
-// the shared count and every waiter are as they were. It never blocks.
+// the shared count and every waiter are as they were. It never blocks. An
+// Acquire in progress may be counted for an instant before it waits, and
+// fail a TryAcquireExclusive then (see the package documentation).
 func (c *RefCount) TryAcquireExclusive() (ExclusiveRef, bool) {
 	// The Rust crate this package follows (ref_count 0.1.2) sets its mark
 	// with a compare-and-swap that keeps the shared count, and if Refs are
@@ -169,10 +218,9 @@ func (c *RefCount) releaseShared() {
 // waitersBit set and Refs still held there is nothing to do; once the last
 // Ref is gone, the head of the queue (an exclusive waiter) can be served.
 func (c *RefCount) releaseSharedSlow(s uint64) {
-	if s&sharedMask == sharedMask || s&exclusiveBit != 0 {
-		// The count was 0 and the subtraction borrowed from the flags, or
-		// the exclusive reference is held, when no Ref can be: a Ref was
-		// released that the count never included.
+	if s&sharedMask == sharedMask {
+		// The count was 0 and the subtraction borrowed from the flags: a
+		// Ref was released that the count never included.
 		c.state.Add(1) // put the borrow back: a refused release changes nothing
 		panic(refuse("Release", "shared count underflow: a Ref was released that was never counted (was it copied?)"))
 	}
@@ -199,7 +247,8 @@ func (c *RefCount) releaseExclusiveSlow() {
 		panic(refuse("Release", "no exclusive reference is held (was an ExclusiveRef copied?)"))
 	}
 	// Nobody else can change the flags now (that needs mu, or waitersBit
-	// clear), and no Ref is held, so clearing the bit races with nothing.
+	// clear), and no Ref is held: the count holds at most acquirers about
+	// to take their add back, and the And leaves the count alone.
 	c.state.And(^exclusiveBit)
 	c.dispatch()
 	c.mu.Unlock()

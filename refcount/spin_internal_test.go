@@ -15,21 +15,21 @@ func TestSpinTakesOnlyAFreeReference(t *testing.T) {
 		t.Skip("spin does not spin on one processor")
 	}
 	var c RefCount
-	require.True(t, c.spin(false), "a free reference is taken at once")
+	require.True(t, c.spin(), "a free reference is taken at once")
 	require.Equal(t, 1, c.Count(), "and counted as one Ref")
-	require.False(t, c.spin(true), "an exclusive spinner gives up while a Ref is held")
-	require.Equal(t, uint64(1), c.state.Load(), "and leaves the state as it found it")
-	require.True(t, c.spin(false), "a second Ref joins the first")
+	require.True(t, c.spin(), "a second Ref joins the first")
 	c.releaseShared()
 	c.releaseShared()
 
 	x, _ := c.TryAcquireExclusive()
+	require.False(t, c.spin(), "a spinner gives up while the exclusive reference stays held")
+	require.Equal(t, exclusiveBit, c.state.Load(), "and leaves the state as it found it")
 	w := &waiter{exclusive: false, ready: make(chan struct{}, 1)}
 	c.mu.Lock()
 	require.False(t, c.admit(false, true), "the exclusive reference is held: the waiter must queue")
 	c.push(w)
 	c.mu.Unlock()
-	require.False(t, c.spin(false), "a spinner gives up while anyone is queued")
+	require.False(t, c.spin(), "a spinner gives up while anyone is queued")
 	require.Equal(t, exclusiveBit|waitersBit, c.state.Load(), "and counts nothing")
 	x.Release()
 	require.True(t, w.granted, "the queued waiter, not a spinner, gets the reference")
@@ -56,7 +56,7 @@ func TestSpinTakesAReferenceReleasedMeanwhile(t *testing.T) {
 	}()
 	close(started)
 	deadline := time.Now().Add(time.Second)
-	for !c.spin(false) {
+	for !c.spin() {
 		require.True(t, time.Now().Before(deadline), "a released reference must be taken within a second of spinning")
 	}
 	require.Equal(t, 1, c.Count(), "the spinner holds one counted Ref, and nothing else is counted")

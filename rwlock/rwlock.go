@@ -60,7 +60,7 @@ func (l *RwLock[T]) TryRead() (g *ReadGuard[T], ok bool) {
 
 // acquire and tryAcquire take a shared reference into r, out of line.
 // RefCount's Acquire and TryAcquire are inlined wherever they are called,
-// and each uses nearly all of Go's inlining budget, so Read and TryRead,
+// and each uses most of Go's inlining budget, so Read and TryRead,
 // which call them, would no longer be inlined into their callers; their
 // guard would then escape, an allocation per read. Calling them here keeps
 // Read and TryRead small, at the price of the one call they always paid.
