@@ -2,7 +2,6 @@ package rc
 
 import (
 	"github.com/rcbook/rcbook/internal/destructor"
-	"github.com/rcbook/rcbook/internal/leak"
 	"github.com/rcbook/rcbook/internal/nocopy"
 	"github.com/rcbook/rcbook/internal/trace"
 	"github.com/rcbook/rcbook/invariants"
@@ -218,13 +217,12 @@ func (b *box[T]) returnsAtOnce() bool {
 // to run takes the long way.
 func (b *box[T]) dropToPool(op invariants.Op) {
 	var zero T
-	b.value = zero                                                    // as endValue does: the header holds on to nothing
-	b.Header = invariants.Header{State: invariants.Freed, Gen: b.Gen} // strong 0, weak 0 (I2, I5)
-	leak.Stop(&b.leak)
-	if invariants.Enabled {
-		invariants.Verify(op, &b.Header)
-	}
-	b.home.takeBack(b)
+	b.value = zero // as endValue does: the header holds on to nothing
+
+	// Strong 0 and weak 0 together: the value and the allocation end at
+	// once (I2, I5), and free does the rest, as for any allocation.
+	b.Strong, b.Weak = 0, 0
+	b.free(op)
 }
 
 // globalCount says whether a pool's allocations count in LiveAllocations
